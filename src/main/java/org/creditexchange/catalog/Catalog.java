@@ -1,0 +1,41 @@
+package org.creditexchange.catalog;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The loaded catalog: every catalog item and every code table, by id. */
+public final class Catalog {
+
+    private final Map<String, CatalogItemDefinition> items;
+    private final Map<String, CodeTable> codeTables;
+
+    public Catalog(Map<String, CatalogItemDefinition> items, Map<String, CodeTableDefinition> codeTables) {
+        this.items = new TreeMap<>(items);
+        Map<String, CodeTable> tables = new TreeMap<>();
+        codeTables.forEach((id, def) -> tables.put(id, new CodeTable(def)));
+        this.codeTables = tables;
+    }
+
+    public Optional<CatalogItemDefinition> item(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    public Collection<CatalogItemDefinition> items() {
+        return items.values();
+    }
+
+    /** The code table with this id; the configuration check guarantees every referenced table exists. */
+    public CodeTable codeTable(String id) {
+        CodeTable t = codeTables.get(id);
+        if (t == null) {
+            throw new IllegalArgumentException("no code table " + id);
+        }
+        return t;
+    }
+
+    public boolean hasCodeTable(String id) {
+        return codeTables.containsKey(id);
+    }
+}

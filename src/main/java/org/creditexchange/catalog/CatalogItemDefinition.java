@@ -1,0 +1,43 @@
+package org.creditexchange.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A catalog item (目录信息项), as declared in {@code mappings/catalog/<id>.yaml}.
+ *
+ * @param id           stable id, equal to the file name without {@code .yaml}
+ * @param title        Chinese title, e.g. 行政处罚
+ * @param subjectKinds subject kinds the item covers (法人及非法人组织 / 个体工商户 / 自然人)
+ * @param attribute    基本 / 失信 / 守信 / 其他
+ * @param disclosure   公开 / 授权查询 / 政务共享
+ * @param retention    disclosure period rule
+ * @param businessKey  field keys whose values identify one record (dedup and upsert key)
+ * @param subject      which fields say who the record is about
+ * @param fields       the data items in template order
+ * @param rules        cross-field rules
+ */
+public record CatalogItemDefinition(
+        String id,
+        String title,
+        List<String> subjectKinds,
+        String attribute,
+        String disclosure,
+        RetentionDefinition retention,
+        List<String> businessKey,
+        SubjectDefinition subject,
+        List<FieldDefinition> fields,
+        List<RuleDefinition> rules) {
+
+    public CatalogItemDefinition {
+        subjectKinds = subjectKinds == null ? List.of() : List.copyOf(subjectKinds);
+        businessKey = businessKey == null ? List.of() : List.copyOf(businessKey);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** The field with this key. */
+    public Optional<FieldDefinition> field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,369 @@
+package org.creditexchange.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.CodeTableDefinition;
+import org.creditexchange.catalog.ConditionDefinition;
+import org.creditexchange.catalog.FieldDefinition;
+import org.creditexchange.catalog.FieldTypeName;
+import org.creditexchange.catalog.RuleDefinition;
+import org.creditexchange.catalog.code.UsccCheckDigit;
+import org.creditexchange.ingest.cleanse.TextNormalization;
+import org.creditexchange.ingest.map.SourceMappingDefinition;
+import org.creditexchange.intake.ChannelDefinition;
+import org.creditexchange.intake.ConnectorDefinition;
+import org.creditexchange.intake.DropChannelDefinition;
+
+/** The semantic checks of every configuration file and of the references between files. */
+final class ConfigurationChecks {
+
+    private static final Set<String> SUBJECT_KINDS = Set.of("法人及非法人组织", "个体工商户", "自然人");
+    private static final Set<String> ATTRIBUTES = Set.of("基本", "失信", "守信", "其他");
+    private static final Set<String> DISCLOSURES = Set.of("公开", "授权查询", "政务共享");
+    private static final Set<String> RETENTION_RULES = Set.of("fixed-years-from", "validity-period", "years-after-termination");
+    private static final String KEY_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    private final List<ConfigProblem> problems;
+
+    ConfigurationChecks(List<ConfigProblem> problems) {
+        this.problems = problems;
+    }
+
+    void checkCodeTable(String id, YamlFile.Bound<CodeTableDefinition> bound) {
+        CodeTableDefinition t = bound.value();
+        YamlFile f = bound.file();
+        if (!id.equals(t.id())) {
+            problems.add(f.problem("id", "id '" + t.id() + "' must equal the file name '" + id + "'"));
+        }
+        require(f, "title", t.title());
+        if (t.entries().isEmpty()) {
+            problems.add(f.problem("entries", "a code table needs at least one entry"));
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < t.entries().size(); i++) {
+            CodeTableDefinition.Entry e = t.entries().get(i);
+            String at = "entries[" + i + "]";
+            if (blank(e.value())) {
+                problems.add(f.problem(at + ".value", "value is required"));
+                continue;
+            }
+            claim(f, seen, e.value(), e.value(), at + ".value");
+            for (int j = 0; j < e.aliases().size(); j++) {
+                claim(f, seen, e.aliases().get(j), e.value(), at + ".aliases[" + j + "]");
+            }
+        }
+    }
+
+    private void claim(YamlFile f, Map<String, String> seen, String form, String value, String at) {
+        String key = TextNormalization.forMatching(form);
+        String earlier = seen.putIfAbsent(key, value);
+        if (earlier != null && !earlier.equals(value)) {
+            problems.add(f.problem(at, "'" + form + "' already means '" + earlier + "'"));
+        }
+    }
+
+    void checkCatalogItem(String id, YamlFile.Bound<CatalogItemDefinition> bound, Map<String, CodeTableDefinition> codes) {
+        CatalogItemDefinition item = bound.value();
+        YamlFile f = bound.file();
+        if (!id.equals(item.id())) {
+            problems.add(f.problem("id", "id '" + item.id() + "' must equal the file name '" + id + "'"));
+        }
+        require(f, "title", item.title());
+        if (item.subjectKinds().isEmpty()) {
+            problems.add(f.problem("subject-kinds", "subject-kinds is required"));
+        }
+        for (int i = 0; i < item.subjectKinds().size(); i++) {
+            if (!SUBJECT_KINDS.contains(item.subjectKinds().get(i))) {
+                problems.add(f.problem("subject-kinds[" + i + "]", "unknown subject kind '" + item.subjectKinds().get(i)
+                        + "', expected one of " + SUBJECT_KINDS));
+            }
+        }
+        oneOf(f, "attribute", item.attribute(), ATTRIBUTES);
+        oneOf(f, "disclosure", item.disclosure(), DISCLOSURES);
+        if (item.fields().isEmpty()) {
+            problems.add(f.problem("fields", "a catalog item needs fields"));
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        Map<String, String> headerForms = new HashMap<>();
+        for (int i = 0; i < item.fields().size(); i++) {
+            FieldDefinition fd = item.fields().get(i);
+            String at = "fields[" + i + "]";
+            if (blank(fd.key()) || !fd.key().matches(KEY_PATTERN)) {
+                problems.add(f.problem(at + ".key", "key '" + fd.key() + "' must be kebab-case (a-z, 0-9, -)"));
+            } else if (!keys.add(fd.key())) {
+                problems.add(f.problem(at + ".key", "duplicate field key '" + fd.key() + "'"));
+            }
+            if (blank(fd.title())) {
+                problems.add(f.problem(at + ".title", "title is required"));
+            } else {
+                header(f, headerForms, fd.title(), fd.key(), at + ".title");
+            }
+            if (!blank(fd.column())) {
+                header(f, headerForms, fd.column(), fd.key(), at + ".column");
+            }
+            for (int j = 0; j < fd.aliases().size(); j++) {
+                header(f, headerForms, fd.aliases().get(j), fd.key(), at + ".aliases[" + j + "]");
+            }
+            if (fd.type() == FieldTypeName.CODE) {
+                if (blank(fd.codeTable())) {
+                    problems.add(f.problem(at + ".code-table", "a field of type code needs code-table"));
+                } else if (!codes.containsKey(fd.codeTable())) {
+                    problems.add(f.problem(at + ".code-table", "unknown code table '" + fd.codeTable()
+                            + "' (no mappings/codes/" + fd.codeTable() + ".yaml)"));
+                }
+            } else if (!blank(fd.codeTable())) {
+                problems.add(f.problem(at + ".code-table", "code-table is only for fields of type code"));
+            }
+            if (fd.maxLength() < 0) {
+                problems.add(f.problem(at + ".max-length", "max-length must not be negative"));
+            }
+            if (fd.required() && fd.requiredIf() != null) {
+                problems.add(f.problem(at + ".required-if", "a field is either required or required-if, not both"));
+            }
+        }
+        for (int i = 0; i < item.fields().size(); i++) {
+            FieldDefinition fd = item.fields().get(i);
+            condition(f, "fields[" + i + "].required-if", fd.requiredIf(), keys);
+            condition(f, "fields[" + i + "].check-if", fd.checkIf(), keys);
+        }
+        if (item.businessKey().isEmpty()) {
+            problems.add(f.problem("business-key", "business-key is required (the fields that identify a record)"));
+        }
+        for (int i = 0; i < item.businessKey().size(); i++) {
+            known(f, "business-key[" + i + "]", item.businessKey().get(i), keys);
+        }
+        if (item.subject() == null) {
+            problems.add(f.problem("subject", "subject is required (name-field and code-field or id-number-field)"));
+        } else {
+            var s = item.subject();
+            if (blank(s.nameField())) {
+                problems.add(f.problem("subject.name-field", "name-field is required"));
+            } else {
+                known(f, "subject.name-field", s.nameField(), keys);
+            }
+            if (blank(s.codeField()) && blank(s.idNumberField())) {
+                problems.add(f.problem("subject", "code-field or id-number-field is required"));
+            }
+            if (!blank(s.codeField())) {
+                known(f, "subject.code-field", s.codeField(), keys);
+            }
+            if (!blank(s.idNumberField())) {
+                known(f, "subject.id-number-field", s.idNumberField(), keys);
+            }
+            if (!blank(s.kindField())) {
+                known(f, "subject.kind-field", s.kindField(), keys);
+            }
+        }
+        if (item.retention() != null) {
+            oneOf(f, "retention.rule", item.retention().rule(), RETENTION_RULES);
+            if (!blank(item.retention().field())) {
+                known(f, "retention.field", item.retention().field(), keys);
+            }
+        }
+        for (int i = 0; i < item.rules().size(); i++) {
+            checkRule(f, "rules[" + i + "]", item, item.rules().get(i), keys);
+        }
+    }
+
+    private void checkRule(YamlFile f, String at, CatalogItemDefinition item, RuleDefinition rule, Set<String> keys) {
+        for (String field : rule.fields()) {
+            if (blank(field)) {
+                problems.add(f.problem(at, "a rule names an empty field"));
+            } else if (!keys.contains(field)) {
+                problems.add(f.problem(at, "unknown field '" + field + "'"));
+            }
+        }
+        if (rule instanceof RuleDefinition.DateOrder r) {
+            ofType(f, at, item, r.earlier(), FieldTypeName.DATE);
+            ofType(f, at, item, r.later(), FieldTypeName.DATE);
+        } else if (rule instanceof RuleDefinition.NotFuture r) {
+            r.dates().forEach(d -> ofType(f, at, item, d, FieldTypeName.DATE));
+        } else if (rule instanceof RuleDefinition.PositiveIfContains r) {
+            ofType(f, at, item, r.field(), FieldTypeName.DECIMAL);
+            if (r.contains().isEmpty()) {
+                problems.add(f.problem(at + ".contains", "contains needs at least one value"));
+            }
+        } else if (rule instanceof RuleDefinition.PresentIfContains r) {
+            if (r.contains().isEmpty()) {
+                problems.add(f.problem(at + ".contains", "contains needs at least one value"));
+            }
+        } else if (rule instanceof RuleDefinition.CodePrefix r) {
+            if (blank(r.prefix())) {
+                problems.add(f.problem(at + ".prefix", "prefix is required"));
+            }
+            condition(f, at + ".when", r.when(), keys);
+        } else if (rule instanceof RuleDefinition.AmountUnit r) {
+            r.amounts().forEach(a -> ofType(f, at, item, a, FieldTypeName.DECIMAL));
+            if (r.threshold() == null || r.threshold().signum() <= 0) {
+                problems.add(f.problem(at + ".threshold", "threshold must be a positive number"));
+            }
+        }
+    }
+
+    void checkConnector(String code, YamlFile.Bound<ConnectorDefinition> bound, Set<String> items) {
+        ConnectorDefinition c = bound.value();
+        YamlFile f = bound.file();
+        if (!code.equals(c.code())) {
+            problems.add(f.problem("code", "code '" + c.code() + "' must equal the file name '" + code + "'"));
+        }
+        require(f, "name", c.name());
+        if (!blank(c.uscc()) && !UsccCheckDigit.isValid(c.uscc())) {
+            problems.add(f.problem("uscc", "'" + c.uscc() + "' is not a valid 统一社会信用代码"));
+        }
+        if (c.channels().isEmpty()) {
+            problems.add(f.problem("channels", "a connector needs at least one channel"));
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < c.channels().size(); i++) {
+            ChannelDefinition ch = c.channels().get(i);
+            String at = "channels[" + i + "]";
+            if (blank(ch.id()) || !ch.id().matches(KEY_PATTERN)) {
+                problems.add(f.problem(at + ".id", "id '" + ch.id() + "' must be kebab-case (a-z, 0-9, -)"));
+            } else if (!ids.add(ch.id())) {
+                problems.add(f.problem(at + ".id", "duplicate channel id '" + ch.id() + "'"));
+            }
+            for (int j = 0; j < ch.items().size(); j++) {
+                if (!items.contains(ch.items().get(j))) {
+                    problems.add(f.problem(at + ".items[" + j + "]", "unknown catalog item '" + ch.items().get(j) + "'"));
+                }
+            }
+            if (ch instanceof DropChannelDefinition d) {
+                require(f, at + ".path", d.path());
+                if (d.settle().isNegative() || d.poll().isNegative() || d.poll().isZero()) {
+                    problems.add(f.problem(at, "settle must not be negative and poll must be positive"));
+                }
+            }
+        }
+        if (c.feedback() != null) {
+            if (!"folder".equals(c.feedback().type())) {
+                problems.add(f.problem("feedback.type", "unknown feedback type '" + c.feedback().type() + "', expected folder"));
+            }
+            require(f, "feedback.path", c.feedback().path());
+        } else if (c.channels().stream().noneMatch(ch -> ch instanceof DropChannelDefinition)) {
+            problems.add(f.problem("feedback", "feedback is required when the connector has no drop channel"));
+        }
+    }
+
+    void checkDropPathsUnique(Map<String, YamlFile.Bound<ConnectorDefinition>> connectors) {
+        Map<String, String> owners = new HashMap<>();
+        connectors.forEach((code, b) -> {
+            List<ChannelDefinition> channels = b.value().channels();
+            for (int i = 0; i < channels.size(); i++) {
+                if (channels.get(i) instanceof DropChannelDefinition d && !blank(d.path())) {
+                    String norm = Path.of(d.path()).normalize().toString();
+                    String owner = owners.putIfAbsent(norm, code + "/" + d.id());
+                    if (owner != null) {
+                        problems.add(b.file().problem("channels[" + i + "].path",
+                                "drop folder '" + d.path() + "' is already watched by " + owner));
+                    }
+                }
+            }
+        });
+    }
+
+    void checkSourceMapping(String unit, String itemId, YamlFile.Bound<SourceMappingDefinition> bound, Set<String> units,
+                            Map<String, CatalogItemDefinition> items, Map<String, CodeTableDefinition> codes) {
+        SourceMappingDefinition m = bound.value();
+        YamlFile f = bound.file();
+        if (!units.contains(unit)) {
+            problems.add(f.problem("", "no connector '" + unit + "' (the folder name under mappings/sources/ is the unit code)"));
+        }
+        if (m.unit() != null && !m.unit().equals(unit)) {
+            problems.add(f.problem("unit", "unit '" + m.unit() + "' does not match the folder '" + unit + "'"));
+        }
+        if (m.item() != null && !m.item().equals(itemId)) {
+            problems.add(f.problem("item", "item '" + m.item() + "' does not match the file name '" + itemId + "'"));
+        }
+        CatalogItemDefinition item = items.get(itemId);
+        if (item == null) {
+            problems.add(f.problem("", "unknown catalog item '" + itemId + "' (the file name is the item id)"));
+            return;
+        }
+        m.headerAliases().keySet().forEach(k -> {
+            if (item.field(k).isEmpty()) {
+                problems.add(f.problem("header-aliases." + k, "unknown field '" + k + "' of " + itemId));
+            }
+        });
+        m.constants().keySet().forEach(k -> {
+            if (item.field(k).isEmpty()) {
+                problems.add(f.problem("constants." + k, "unknown field '" + k + "' of " + itemId));
+            }
+        });
+        m.codeTranslations().forEach((k, translation) -> {
+            var fd = item.field(k);
+            if (fd.isEmpty()) {
+                problems.add(f.problem("code-translations." + k, "unknown field '" + k + "' of " + itemId));
+            } else if (fd.get().type() != FieldTypeName.CODE) {
+                problems.add(f.problem("code-translations." + k, "field '" + k + "' is not of type code"));
+            } else {
+                CodeTableDefinition table = codes.get(fd.get().codeTable());
+                if (table != null) {
+                    translation.forEach((from, to) -> {
+                        boolean known = table.entries().stream().anyMatch(e -> e.value().equals(to));
+                        if (!known) {
+                            problems.add(f.problem("code-translations." + k + "." + from, "'" + to
+                                    + "' is not a value of code table " + table.id()));
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    private void header(YamlFile f, Map<String, String> seen, String title, String key, String at) {
+        String form = TextNormalization.forMatching(title);
+        String earlier = seen.putIfAbsent(form, key);
+        if (earlier != null && !earlier.equals(key)) {
+            problems.add(f.problem(at, "header '" + title + "' already names field '" + earlier + "'"));
+        }
+    }
+
+    private void condition(YamlFile f, String at, ConditionDefinition c, Set<String> keys) {
+        if (c == null) {
+            return;
+        }
+        if (blank(c.field())) {
+            problems.add(f.problem(at + ".field", "field is required"));
+        } else {
+            known(f, at + ".field", c.field(), keys);
+        }
+        if (c.in().isEmpty()) {
+            problems.add(f.problem(at + ".in", "in needs at least one value"));
+        }
+    }
+
+    private void ofType(YamlFile f, String at, CatalogItemDefinition item, String key, FieldTypeName type) {
+        item.field(key).filter(fd -> fd.type() != type).ifPresent(fd ->
+                problems.add(f.problem(at, "field '" + key + "' must be of type " + type.yamlName())));
+    }
+
+    private void known(YamlFile f, String at, String key, Set<String> keys) {
+        if (!keys.contains(key)) {
+            problems.add(f.problem(at, "unknown field '" + key + "'"));
+        }
+    }
+
+    private void oneOf(YamlFile f, String at, String value, Set<String> allowed) {
+        if (blank(value)) {
+            problems.add(f.problem(at, at + " is required, one of " + allowed));
+        } else if (!allowed.contains(value)) {
+            problems.add(f.problem(at, "unknown value '" + value + "', expected one of " + allowed));
+        }
+    }
+
+    private void require(YamlFile f, String at, String value) {
+        if (blank(value)) {
+            problems.add(f.problem(at, at.substring(at.lastIndexOf('.') + 1) + " is required"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,145 @@
+package org.creditexchange.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.creditexchange.catalog.Catalog;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.CodeTableDefinition;
+import org.creditexchange.ingest.map.SourceMappingDefinition;
+import org.creditexchange.intake.ConnectorDefinition;
+
+/**
+ * Reads {@code connectors/} and {@code mappings/} (catalog/, codes/, sources/&lt;unit&gt;/) under a configuration
+ * root, binds every file and checks every file and every cross-file reference. Collects all problems instead
+ * of stopping at the first: an operator fixes a broken configuration in one pass.
+ */
+public final class ConfigurationLoader {
+
+    private final Path root;
+
+    public ConfigurationLoader(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The outcome of a load: a configuration when there are no problems. */
+    public record Result(PlatformConfiguration configuration, List<ConfigProblem> problems) {
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        /** The configuration, or an exception listing every problem. */
+        public PlatformConfiguration orThrow() {
+            if (!ok()) {
+                throw new InvalidConfigurationException(problems);
+            }
+            return configuration;
+        }
+    }
+
+    /** Loads and checks everything; never throws for a user mistake. */
+    public Result load() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String folder : List.of("connectors", "mappings/catalog", "mappings/codes")) {
+            if (!Files.isDirectory(root.resolve(folder))) {
+                problems.add(new ConfigProblem(Path.of(folder), 0, "", "folder is missing under " + root));
+            }
+        }
+        Map<String, YamlFile.Bound<CodeTableDefinition>> codes = readFolder("mappings/codes", CodeTableDefinition.class, problems);
+        Map<String, YamlFile.Bound<CatalogItemDefinition>> items = readFolder("mappings/catalog", CatalogItemDefinition.class, problems);
+        Map<String, YamlFile.Bound<ConnectorDefinition>> connectors = readFolder("connectors", ConnectorDefinition.class, problems);
+        Map<String, Map<String, YamlFile.Bound<SourceMappingDefinition>>> mappings = new TreeMap<>();
+        Path sources = root.resolve("mappings/sources");
+        if (Files.isDirectory(sources)) {
+            for (Path unitDir : list(sources, problems)) {
+                if (Files.isDirectory(unitDir)) {
+                    String unit = unitDir.getFileName().toString();
+                    mappings.put(unit, readFolder("mappings/sources/" + unit, SourceMappingDefinition.class, problems));
+                }
+            }
+        }
+
+        ConfigurationChecks checks = new ConfigurationChecks(problems);
+        codes.forEach(checks::checkCodeTable);
+        Map<String, CodeTableDefinition> codeDefs = values(codes);
+        items.forEach((id, b) -> checks.checkCatalogItem(id, b, codeDefs));
+        Map<String, CatalogItemDefinition> itemDefs = values(items);
+        // Items whose file exists but failed to bind are not reported again as unknown where they are referenced.
+        java.util.Set<String> itemIds = new java.util.HashSet<>(itemDefs.keySet());
+        itemIds.addAll(fileIds("mappings/catalog"));
+        connectors.forEach((code, b) -> checks.checkConnector(code, b, itemIds));
+        checks.checkDropPathsUnique(connectors);
+        mappings.forEach((unit, byItem) -> byItem.forEach((item, b) ->
+                checks.checkSourceMapping(unit, item, b, connectors.keySet(), itemDefs, codeDefs)));
+
+        if (!problems.isEmpty()) {
+            Collections.sort(problems);
+            return new Result(null, List.copyOf(problems));
+        }
+        Map<String, Map<String, SourceMappingDefinition>> mappingDefs = new TreeMap<>();
+        mappings.forEach((unit, byItem) -> mappingDefs.put(unit, values(byItem)));
+        PlatformConfiguration configuration = new PlatformConfiguration(root, values(connectors),
+                new Catalog(itemDefs, codeDefs), mappingDefs);
+        return new Result(configuration, List.of());
+    }
+
+    private <T> Map<String, YamlFile.Bound<T>> readFolder(String folder, Class<T> type, List<ConfigProblem> problems) {
+        Map<String, YamlFile.Bound<T>> out = new TreeMap<>();
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        for (Path file : list(dir, problems)) {
+            String name = file.getFileName().toString();
+            if (Files.isDirectory(file) || name.startsWith(".")) {
+                continue;
+            }
+            Path shown = root.relativize(file);
+            if (!name.endsWith(".yaml")) {
+                if (name.endsWith(".yml")) {
+                    problems.add(new ConfigProblem(shown, 0, "", "configuration files end in .yaml, not .yml"));
+                }
+                continue;
+            }
+            String id = name.substring(0, name.length() - ".yaml".length());
+            YamlFile.read(file, shown, type, problems).ifPresent(b -> out.put(id, b));
+        }
+        return out;
+    }
+
+    private java.util.Set<String> fileIds(String folder) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Path dir = root.resolve(folder);
+        if (Files.isDirectory(dir)) {
+            for (Path f : list(dir, new ArrayList<>())) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".yaml")) {
+                    ids.add(name.substring(0, name.length() - ".yaml".length()));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static List<Path> list(Path dir, List<ConfigProblem> problems) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(dir, 0, "", "cannot list folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static <T> Map<String, T> values(Map<String, YamlFile.Bound<T>> bound) {
+        Map<String, T> out = new TreeMap<>();
+        bound.forEach((k, v) -> out.put(k, v.value()));
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package org.creditexchange.config;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.creditexchange.catalog.Catalog;
+import org.creditexchange.ingest.map.SourceMappingDefinition;
+import org.creditexchange.intake.ConnectorDefinition;
+
+/**
+ * The checked configuration: what {@code connectors/} and {@code mappings/} declare. Only ever built from
+ * folders without problems.
+ *
+ * @param root           the configuration root (the folder holding connectors/ and mappings/)
+ * @param connectors     source units by code
+ * @param catalog        catalog items and code tables
+ * @param sourceMappings unit code → item id → mapping
+ */
+public record PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
+                                    Map<String, Map<String, SourceMappingDefinition>> sourceMappings) {
+
+    public Optional<ConnectorDefinition> connector(String code) {
+        return Optional.ofNullable(connectors.get(code));
+    }
+
+    public Collection<ConnectorDefinition> allConnectors() {
+        return connectors.values();
+    }
+
+    /** The unit's mapping for the item, if it deviates from the standard template. */
+    public Optional<SourceMappingDefinition> sourceMapping(String unit, String item) {
+        return Optional.ofNullable(sourceMappings.getOrDefault(unit, Map.of()).get(item));
+    }
+}

@@ -1,0 +1,57 @@
+package org.creditexchange.feedback;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Everything a feedback workbook and a receipt say about one batch. Personal ID numbers in here are
+ * already masked; writers never see clear ID numbers.
+ *
+ * @param batchId     the batch id
+ * @param unitCode    source unit code, e.g. {@code sample-market}
+ * @param unitName    source unit's Chinese name
+ * @param fileName    the file's original name as the clerk saved it
+ * @param receivedAt  when the file was received
+ * @param processedAt when processing ended
+ * @param itemTitle   the catalog item's Chinese title (e.g. 行政处罚), {@code ""} when not recognised
+ * @param outcome     DONE, REJECTED (file as a whole) or DUPLICATE
+ * @param fileProblem why the file as a whole was rejected or ignored (outcome REJECTED or DUPLICATE), else null
+ * @param received    data rows received (DONE only; 0 otherwise)
+ * @param accepted    rows accepted (warned rows included)
+ * @param warned      accepted rows that carry warnings
+ * @param rejected    rows rejected
+ * @param headers     the file's header titles in file order, for showing original values ({@code List.of()} when none)
+ * @param rows        every data row in file order (accepted ones too), streamed; empty for REJECTED/DUPLICATE
+ */
+public record FeedbackReport(
+        long batchId,
+        String unitCode,
+        String unitName,
+        String fileName,
+        OffsetDateTime receivedAt,
+        OffsetDateTime processedAt,
+        String itemTitle,
+        Outcome outcome,
+        FileProblem fileProblem,
+        long received,
+        long accepted,
+        long warned,
+        long rejected,
+        List<String> headers,
+        Supplier<Stream<FeedbackRow>> rows) {
+
+    /** What happened to the batch as a whole. */
+    public enum Outcome { DONE, REJECTED, DUPLICATE }
+
+    /**
+     * Why a file was not processed row by row.
+     *
+     * @param code    stable code, e.g. {@code FILE_FORMAT_UNSUPPORTED} or {@code DUPLICATE_FILE}
+     * @param message Chinese description for the clerk
+     * @param hint    Chinese fix hint, {@code ""} when none
+     */
+    public record FileProblem(String code, String message, String hint) {
+    }
+}

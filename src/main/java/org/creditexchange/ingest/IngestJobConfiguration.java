@@ -1,0 +1,159 @@
+package org.creditexchange.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.config.PlatformConfiguration;
+import org.creditexchange.feedback.FeedbackService;
+import org.creditexchange.feedback.FeedbackTasklet;
+import org.creditexchange.ingest.map.HeaderLayout;
+import org.creditexchange.ingest.map.RowMapper;
+import org.creditexchange.ingest.map.SourceMappingDefinition;
+import org.creditexchange.ingest.read.RawRow;
+import org.creditexchange.ingest.stage.FileRowReader;
+import org.creditexchange.ingest.stage.InFileDuplicateTasklet;
+import org.creditexchange.ingest.stage.RecognizeTasklet;
+import org.creditexchange.ingest.stage.RowProcessor;
+import org.creditexchange.ingest.stage.StagedRow;
+import org.creditexchange.ingest.stage.StagedRowFactory;
+import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.ingest.validate.RowValidator;
+import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchRepository;
+import org.creditexchange.intake.IntakeService;
+import org.creditexchange.store.PersonalIdHasher;
+import org.creditexchange.store.RecordMergeTasklet;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingest job, one run per batch (job parameter {@code batchId}):
+ * recognise → stage (chunked: read, map, cleanse, validate, keep every row) → in-file duplicates → merge → feedback.
+ * A file rejected as a whole goes from recognise straight to feedback. Each stage is its own step so that a
+ * set-based match step and a COPY-based load can take their places without touching the others.
+ */
+@Configuration
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingest";
+    public static final String BATCH_ID = "batchId";
+    static final int CHUNK_SIZE = 500;
+
+    @Bean
+    public Job ingestJob(JobRepository repository, Step recognizeStep, Step stageStep, Step duplicateStep,
+                         Step mergeStep, Step feedbackStep) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(recognizeStep).on(RecognizeTasklet.REJECTED).to(feedbackStep)
+                .from(recognizeStep).on("*").to(stageStep).next(duplicateStep).next(mergeStep).next(feedbackStep)
+                .end()
+                .build();
+    }
+
+    @Bean
+    public Step recognizeStep(JobRepository repository, PlatformTransactionManager tx, Tasklet recognizeTasklet) {
+        return new StepBuilder("recognize", repository).tasklet(recognizeTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet recognizeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                    PlatformConfiguration configuration, ObjectMapper json) {
+        return new RecognizeTasklet(batchId, batches, configuration, json);
+    }
+
+    @Bean
+    public Step stageStep(JobRepository repository, PlatformTransactionManager tx, FileRowReader fileRowReader,
+                          RowProcessor rowProcessor, StagedRowWriter stagedRowWriter) {
+        return new StepBuilder("stage", repository)
+                .<RawRow, StagedRow>chunk(CHUNK_SIZE, tx)
+                .reader(fileRowReader)
+                .processor(rowProcessor)
+                .writer(stagedRowWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public FileRowReader fileRowReader(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                       ObjectMapper json) {
+        Batch batch = batches.get(batchId);
+        return new FileRowReader(batch.landedPath(), layout(batches, batchId, json).headerRowNumber());
+    }
+
+    @Bean
+    @StepScope
+    public RowProcessor rowProcessor(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                     PlatformConfiguration configuration, PersonalIdHasher hasher, ObjectMapper json) {
+        Batch batch = batches.get(batchId);
+        CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
+        HeaderLayout layout = layout(batches, batchId, json);
+        var translations = configuration.sourceMapping(batch.unitCode(), item.id())
+                .map(SourceMappingDefinition::codeTranslations).orElse(java.util.Map.of());
+        return new RowProcessor(new RowMapper(item, layout), new RowValidator(configuration.catalog(), item, translations),
+                new StagedRowFactory(item, layout, hasher), LocalDate.now(IntakeService.ZONE));
+    }
+
+    @Bean
+    @StepScope
+    public StagedRowWriter stagedRowWriter(@Value("#{jobParameters['batchId']}") Long batchId, JdbcTemplate jdbc) {
+        return new StagedRowWriter(jdbc, batchId);
+    }
+
+    @Bean
+    public Step duplicateStep(JobRepository repository, PlatformTransactionManager tx, Tasklet duplicateTasklet) {
+        return new StepBuilder("in-file-duplicates", repository).tasklet(duplicateTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet duplicateTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                    PlatformConfiguration configuration, JdbcTemplate jdbc) {
+        CatalogItemDefinition item = configuration.catalog().item(batches.get(batchId).itemId()).orElseThrow();
+        return new InFileDuplicateTasklet(batchId, item, jdbc);
+    }
+
+    @Bean
+    public Step mergeStep(JobRepository repository, PlatformTransactionManager tx, Tasklet mergeTasklet) {
+        return new StepBuilder("merge", repository).tasklet(mergeTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet mergeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches, JdbcTemplate jdbc) {
+        Batch batch = batches.get(batchId);
+        return new RecordMergeTasklet(batchId, batch.itemId(), batch.unitCode(), jdbc);
+    }
+
+    @Bean
+    public Step feedbackStep(JobRepository repository, PlatformTransactionManager tx, Tasklet feedbackTasklet) {
+        return new StepBuilder("feedback", repository).tasklet(feedbackTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet feedbackTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                   FeedbackService feedback, JdbcTemplate jdbc) {
+        return new FeedbackTasklet(batchId, batches, feedback, jdbc);
+    }
+
+    private static HeaderLayout layout(BatchRepository batches, long batchId, ObjectMapper json) {
+        String text = batches.layoutJson(batchId).orElseThrow(() -> new IllegalStateException("batch " + batchId + " not recognised"));
+        try {
+            return json.readValue(text, HeaderLayout.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

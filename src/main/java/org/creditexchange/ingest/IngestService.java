@@ -1,0 +1,77 @@
+package org.creditexchange.ingest;
+
+import org.creditexchange.feedback.FeedbackService;
+import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Processes a received batch: runs the ingest job for it (or, for a duplicate, only issues the feedback that says
+ * so) and returns the batch as it stands afterwards. Data problems never make this fail; a system fault marks the
+ * batch FAILED and throws, and the job execution stays restartable.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final JobLauncher launcher;
+    private final Job ingestJob;
+    private final BatchRepository batches;
+    private final FeedbackService feedback;
+
+    public IngestService(JobLauncher launcher, Job ingestJob, BatchRepository batches, FeedbackService feedback) {
+        this.launcher = launcher;
+        this.ingestJob = ingestJob;
+        this.batches = batches;
+        this.feedback = feedback;
+    }
+
+    /**
+     * Processes batch {@code batchId} now, in the calling thread.
+     *
+     * @throws IngestFailedException when the engine failed (not for bad data)
+     */
+    public Batch process(long batchId) {
+        Batch batch = batches.get(batchId);
+        if (batch.status() == org.creditexchange.intake.BatchStatus.DUPLICATE) {
+            feedback.issue(batchId);
+            return batches.get(batchId);
+        }
+        long started = System.nanoTime();
+        JobParameters params = new JobParametersBuilder().addLong(IngestJobConfiguration.BATCH_ID, batchId).toJobParameters();
+        JobExecution execution;
+        try {
+            execution = launcher.run(ingestJob, params);
+        } catch (Exception e) {
+            fail(batchId, e.getMessage());
+            throw new IngestFailedException(batchId, e.getMessage(), e);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst()
+                    .orElse(execution.getExitStatus().getExitDescription());
+            fail(batchId, why);
+            throw new IngestFailedException(batchId, why, execution.getAllFailureExceptions().stream().findFirst().orElse(null));
+        }
+        Batch done = batches.get(batchId);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("Batch {}: {} in {} s, {} rows received, {} accepted ({} with warnings), {} rejected (job execution {})",
+                batchId, done.status(), String.format("%.2f", seconds), done.counts().received(), done.counts().accepted(),
+                done.counts().warned(), done.counts().rejected(), execution.getId());
+        return done;
+    }
+
+    private void fail(long batchId, String why) {
+        log.error("Batch {}: engine failure: {}", batchId, why);
+        batches.markProblem(batchId, org.creditexchange.intake.BatchStatus.FAILED, null, "ENGINE_FAILURE",
+                "平台处理该文件时发生内部错误，运维人员将处理后重新执行。", "无需重新报送。");
+    }
+}

@@ -1,0 +1,41 @@
+package org.creditexchange.ingest.map;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.FieldDefinition;
+import org.creditexchange.ingest.read.RawRow;
+
+/** Assigns the cells of a raw row to catalog fields by a recognised header layout. */
+public final class RowMapper {
+
+    private final List<FieldDefinition> fields;
+    private final HeaderLayout layout;
+
+    public RowMapper(CatalogItemDefinition item, HeaderLayout layout) {
+        this.fields = item.fields();
+        this.layout = layout;
+    }
+
+    /** The mapped row; every catalog field is present, {@code ""} when the file has no value for it. */
+    public MappedRow map(RawRow row) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FieldDefinition f : fields) {
+            byField.put(f.key(), "");
+        }
+        List<String> columns = layout.columnFields();
+        for (int i = 0; i < columns.size(); i++) {
+            String key = columns.get(i);
+            if (!key.isEmpty()) {
+                byField.put(key, row.cell(i));
+            }
+        }
+        layout.constants().forEach((key, value) -> {
+            if (byField.getOrDefault(key, "").isBlank()) {
+                byField.put(key, value);
+            }
+        });
+        return new MappedRow(row.rowNumber(), row.cells(), byField);
+    }
+}

@@ -1,0 +1,25 @@
+package org.creditexchange.ingest.map;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one source unit's files for one catalog item deviate from the standard template, as declared in
+ * {@code mappings/sources/<unit>/<item>.yaml}. A unit that uses the standard template needs none.
+ *
+ * @param unit             the connector code
+ * @param item             the catalog item id
+ * @param headerAliases    field key → further header titles this unit uses for it
+ * @param constants        field key → value used for every row when the file has no such column
+ * @param codeTranslations field key → (source code → canonical value), applied before code checks
+ */
+public record SourceMappingDefinition(String unit, String item, Map<String, List<String>> headerAliases,
+                                      Map<String, String> constants,
+                                      Map<String, Map<String, String>> codeTranslations) {
+
+    public SourceMappingDefinition {
+        headerAliases = headerAliases == null ? Map.of() : Map.copyOf(headerAliases);
+        constants = constants == null ? Map.of() : Map.copyOf(constants);
+        codeTranslations = codeTranslations == null ? Map.of() : Map.copyOf(codeTranslations);
+    }
+}

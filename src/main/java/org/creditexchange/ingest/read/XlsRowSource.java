@@ -1,0 +1,137 @@
+package org.creditexchange.ingest.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFCell;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.NotOLE2FileException;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+
+/**
+ * Reads the first visible sheet of an Excel 97-2003 (BIFF8) workbook.
+ *
+ * <p>The workbook is loaded whole: the format caps a sheet at 65,536 rows, so memory stays bounded
+ * by that limit. Cells are rendered by the same {@link ClerkCellFormatter} as XLSX, so a file reads
+ * the same whichever of the two formats the clerk saved it in.
+ */
+public final class XlsRowSource implements RowSource {
+
+    private final HSSFWorkbook workbook;
+    private final Iterator<Row> rows;
+    private final boolean date1904;
+    private final ClerkCellFormatter formatter = new ClerkCellFormatter();
+
+    private XlsRowSource(HSSFWorkbook workbook, HSSFSheet sheet) {
+        this.workbook = workbook;
+        this.rows = sheet == null ? Collections.emptyIterator() : sheet.rowIterator();
+        this.date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
+    }
+
+    /**
+     * Opens an XLS workbook on its first visible sheet.
+     *
+     * @param file a file already known to be an OLE2 container (see {@link RowSources#detect(Path)})
+     * @return a source positioned before the first row
+     * @throws UnreadableFileException {@code FILE_ENCRYPTED} for a password-protected workbook;
+     *                                 {@code FILE_FORMAT_UNSUPPORTED} for Excel 5.0/95 workbooks and
+     *                                 OLE2 files that are no workbook; {@code FILE_CORRUPT} otherwise
+     */
+    public static XlsRowSource open(Path file) throws UnreadableFileException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            if (fs.getRoot().hasEntry("EncryptionInfo")) {
+                throw new UnreadableFileException("FILE_ENCRYPTED", "password-protected OOXML workbook");
+            }
+            // Not preserving nodes lets the file system close here: every record is already in memory.
+            HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false);
+            return new XlsRowSource(workbook, firstVisibleSheet(workbook));
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableFileException("FILE_ENCRYPTED", "password-protected XLS workbook", e);
+        } catch (OldExcelFormatException e) {
+            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "Excel 5.0/95 workbook", e);
+        } catch (NotOLE2FileException e) {
+            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "not an OLE2 file: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // HSSF's way of saying the container holds no Workbook stream (e.g. a Word .doc).
+            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "OLE2 file without a workbook: "
+                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException("FILE_CORRUPT", "cannot read XLS workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next row present in the sheet, or null after the last one. */
+    @Override
+    public RawRow next() {
+        if (!rows.hasNext()) {
+            return null;
+        }
+        Row row = rows.next();
+        List<String> cells = new ArrayList<>(Math.max(row.getLastCellNum(), 0));
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            cells.add(cellText((HSSFCell) row.getCell(c)));
+        }
+        int end = cells.size();
+        while (end > 0 && cells.get(end - 1).isEmpty()) {
+            end--;
+        }
+        return new RawRow(row.getRowNum() + 1, cells.subList(0, end));
+    }
+
+    @Override
+    public FileFormat format() {
+        return FileFormat.XLS;
+    }
+
+    @Override
+    public void close() {
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            // The workbook lives in memory; closing it releases nothing on disk.
+        }
+    }
+
+    private String cellText(HSSFCell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        String text = switch (type) {
+            case NUMERIC -> number(cell);
+            case STRING -> cell.getRichStringCellValue().getString();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            default -> "";
+        };
+        return CellText.asRead(text);
+    }
+
+    private String number(HSSFCell cell) {
+        CellStyle style = cell.getCellStyle();
+        int index = style == null ? 0 : style.getDataFormat() & 0xFFFF;
+        String pattern = style == null ? null : style.getDataFormatString();
+        return formatter.formatRawCellContents(cell.getNumericCellValue(), index, pattern, date1904);
+    }
+
+    private static HSSFSheet firstVisibleSheet(HSSFWorkbook workbook) {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
+                return workbook.getSheetAt(i);
+            }
+        }
+        return workbook.getNumberOfSheets() > 0 ? workbook.getSheetAt(0) : null;
+    }
+}

@@ -1,0 +1,120 @@
+package org.creditexchange.ingest.stage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.code.IdNumberMasking;
+import org.creditexchange.config.PlatformConfiguration;
+import org.creditexchange.ingest.map.HeaderLayout;
+import org.creditexchange.ingest.map.HeaderRecognizer;
+import org.creditexchange.ingest.read.RawRow;
+import org.creditexchange.ingest.read.RowSource;
+import org.creditexchange.ingest.read.RowSources;
+import org.creditexchange.ingest.read.UnreadableFileException;
+import org.creditexchange.ingest.validate.ReasonMessages;
+import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchRepository;
+import org.creditexchange.intake.BatchStatus;
+import org.creditexchange.intake.ChannelDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * First step of the ingest job: opens the landed file, finds its header and recognises the catalog item. A file
+ * that cannot be read or recognised is marked REJECTED with the reason for the clerk, and the step exits
+ * {@code REJECTED} so that the job goes straight to feedback.
+ */
+public class RecognizeTasklet implements Tasklet {
+
+    /** Exit code that routes the job to feedback. */
+    public static final String REJECTED = "REJECTED";
+
+    private static final Logger log = LoggerFactory.getLogger(RecognizeTasklet.class);
+
+    private final long batchId;
+    private final BatchRepository batches;
+    private final PlatformConfiguration configuration;
+    private final ObjectMapper json;
+
+    public RecognizeTasklet(long batchId, BatchRepository batches, PlatformConfiguration configuration, ObjectMapper json) {
+        this.batchId = batchId;
+        this.batches = batches;
+        this.configuration = configuration;
+        this.json = json;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Batch batch = batches.get(batchId);
+        String name = IdNumberMasking.maskEmbedded(batch.originalName());
+        try (RowSource source = RowSources.open(batch.landedPath())) {
+            List<RawRow> first = new ArrayList<>();
+            RawRow row;
+            while (first.size() < HeaderRecognizer.HEADER_SEARCH_ROWS && (row = source.next()) != null) {
+                first.add(row);
+            }
+            HeaderRecognizer recognizer = new HeaderRecognizer(configuration.catalog().items(), batch.unitCode(),
+                    configuration::sourceMapping);
+            HeaderRecognizer.Recognition recognition = recognizer.recognize(first);
+            if (recognition instanceof HeaderRecognizer.NoHeader) {
+                return reject(contribution, null, "FILE_NO_HEADER", name, HeaderRecognizer.HEADER_SEARCH_ROWS);
+            }
+            if (recognition instanceof HeaderRecognizer.MissingColumns m) {
+                return reject(contribution, m.item().id(), "FILE_MISSING_COLUMNS", name, m.item().title(),
+                        String.join("、", m.missingTitles()));
+            }
+            HeaderLayout layout = ((HeaderRecognizer.Recognized) recognition).layout();
+            CatalogItemDefinition item = configuration.catalog().item(layout.itemId()).orElseThrow();
+            if (!channelAccepts(batch, item.id())) {
+                return reject(contribution, item.id(), "FILE_ITEM_NOT_ALLOWED", name, item.title());
+            }
+            if (!hasDataBelow(first, source, layout.headerRowNumber())) {
+                return reject(contribution, item.id(), "FILE_NO_DATA", name);
+            }
+            batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout));
+            log.info("Batch {}: {} file recognised as {} (header in row {})", batchId, source.format(), item.id(),
+                    layout.headerRowNumber());
+            return RepeatStatus.FINISHED;
+        } catch (UnreadableFileException e) {
+            log.info("Batch {}: unreadable file: {}", batchId, e.getMessage());
+            return reject(contribution, null, e.code(), name);
+        }
+    }
+
+    private boolean channelAccepts(Batch batch, String itemId) {
+        return configuration.connector(batch.unitCode()).stream()
+                .flatMap(c -> c.channels().stream())
+                .filter(ch -> ch.id().equals(batch.channelId()))
+                .map(ChannelDefinition::items)
+                .allMatch(items -> items.isEmpty() || items.contains(itemId));
+    }
+
+    private static boolean hasDataBelow(List<RawRow> first, RowSource source, int headerRow) throws UnreadableFileException {
+        for (RawRow r : first) {
+            if (r.rowNumber() > headerRow && !r.isBlank()) {
+                return true;
+            }
+        }
+        RawRow r;
+        while ((r = source.next()) != null) {
+            if (!r.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RepeatStatus reject(StepContribution contribution, String itemId, String code, Object... args) {
+        batches.markProblem(batchId, BatchStatus.REJECTED, itemId, code, ReasonMessages.message(code, args),
+                ReasonMessages.hint(code, args));
+        log.info("Batch {}: file rejected as a whole: {}", batchId, code);
+        contribution.setExitStatus(new ExitStatus(REJECTED));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,30 @@
+package org.creditexchange.ingest.stage;
+
+import java.util.List;
+import org.creditexchange.ingest.validate.Reason;
+import org.creditexchange.ingest.validate.RowStatus;
+
+/**
+ * A row as kept in staging: its verdict, who it is about and its values, with personal ID numbers masked and
+ * hashed. This is what the merge reads and what feedback shows.
+ *
+ * @param rowNumber     row number as the clerk sees it
+ * @param status        verdict
+ * @param subjectStore  {@link SubjectStore} the record belongs to
+ * @param subjectKind   canonical 行政相对人类别, or the item's only kind
+ * @param subjectName   the subject's name
+ * @param subjectCode   an organisation's 统一社会信用代码, {@code ""} for a person
+ * @param subjectIdHash a person's keyed ID-number hash, {@code ""} for an organisation
+ * @param businessKey   the record's key within its item (personal parts hashed)
+ * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
+ * @param recordJson    canonical values by field, personal values masked
+ * @param cellsJson     the original cells, personal values masked
+ * @param reasons       problems found
+ */
+public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
+                        String subjectName, String subjectCode, String subjectIdHash, String businessKey,
+                        String contentHash, String recordJson, String cellsJson, List<Reason> reasons) {
+
+    /** Which part of the credit store a record goes to. */
+    public enum SubjectStore { ORG, PERSON }
+}

@@ -1,0 +1,89 @@
+package org.creditexchange.ingest.stage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.SubjectDefinition;
+import org.creditexchange.catalog.code.IdNumberCheckDigit;
+import org.creditexchange.catalog.code.IdNumberMasking;
+import org.creditexchange.ingest.map.HeaderLayout;
+import org.creditexchange.ingest.validate.CatalogRecord;
+import org.creditexchange.ingest.validate.ValidatedRow;
+import org.creditexchange.store.PersonalIdHasher;
+
+/**
+ * Turns a validated row into its staging form: decides the subject and its store, masks every personal value
+ * (and any ID number typed into another column), hashes personal values for keys and matching.
+ */
+public final class StagedRowFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CatalogItemDefinition item;
+    private final HeaderLayout layout;
+    private final PersonalIdHasher hasher;
+
+    public StagedRowFactory(CatalogItemDefinition item, HeaderLayout layout, PersonalIdHasher hasher) {
+        this.item = item;
+        this.layout = layout;
+        this.hasher = hasher;
+    }
+
+    public StagedRow stage(ValidatedRow row) {
+        CatalogRecord r = row.record();
+        SubjectDefinition s = item.subject();
+        String kind = s.kindField() != null ? r.text(s.kindField())
+                : item.subjectKinds().isEmpty() ? "" : item.subjectKinds().get(0);
+        boolean person = s.personKinds().contains(kind)
+                || (s.kindField() == null && item.subjectKinds().equals(List.of("自然人")));
+        String idHash = person && s.idNumberField() != null ? hasher.hash(r.text(s.idNumberField())) : "";
+        String code = !person && s.codeField() != null ? IdNumberMasking.maskEmbedded(r.text(s.codeField())) : "";
+
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, String> hashed = new LinkedHashMap<>();
+        r.values().forEach((key, value) -> {
+            boolean personal = row.personalFields().contains(key);
+            shown.put(key, personal ? IdNumberMasking.mask(value) : IdNumberMasking.maskEmbedded(value));
+            // An ID number typed into another column is personal data too: never stored in clear.
+            hashed.put(key, personal || IdNumberCheckDigit.looksLikeIdNumber(value) ? hasher.hash(value) : value);
+        });
+        List<String> businessKey = new ArrayList<>();
+        for (String key : item.businessKey()) {
+            businessKey.add(hashed.getOrDefault(key, ""));
+        }
+        List<String> cells = new ArrayList<>();
+        List<String> columns = layout.columnFields();
+        for (int i = 0; i < row.cells().size(); i++) {
+            String field = i < columns.size() ? columns.get(i) : "";
+            String cell = row.cells().get(i);
+            cells.add(row.personalFields().contains(field) ? IdNumberMasking.mask(cell) : IdNumberMasking.maskEmbedded(cell));
+        }
+        return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
+                kind, s.nameField() == null ? "" : r.text(s.nameField()), code, idHash, String.join("|", businessKey),
+                sha256(json(hashed)), json(shown), json(cells), row.reasons());
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.creditexchange.intake;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The batch table ({@code cx_batch}): the collection log. */
+@Repository
+public class BatchRepository {
+
+    private static final String COLUMNS = "id, unit_code, channel_id, original_name, sha256, size_bytes, received_at, "
+            + "landed_path, status, duplicate_of, item_id, rows_received, rows_accepted, rows_warned, rows_rejected, "
+            + "problem_code, problem_message, problem_hint, feedback_path, receipt_path, processed_at";
+
+    private final JdbcTemplate jdbc;
+
+    public BatchRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a newly landed file; returns its id. */
+    public long insert(String unit, String channel, String originalName, LandingZone.Landed landed,
+                       OffsetDateTime receivedAt, BatchStatus status, Long duplicateOf) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO cx_batch (unit_code, channel_id, original_name, "
+                    + "sha256, size_bytes, received_at, landed_path, status, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?)",
+                    new String[] {"id"});
+            ps.setString(1, unit);
+            ps.setString(2, channel);
+            ps.setString(3, originalName);
+            ps.setString(4, landed.sha256());
+            ps.setLong(5, landed.sizeBytes());
+            ps.setObject(6, receivedAt);
+            ps.setString(7, landed.path().toString());
+            ps.setString(8, status.name());
+            ps.setObject(9, duplicateOf);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /** The earliest batch of {@code unit} with this content that was or is being processed. */
+    public Optional<Batch> findOriginal(String unit, String sha256) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE unit_code = ? AND sha256 = ? "
+                        + "AND status IN ('RECEIVED','PROCESSING','DONE') ORDER BY id FETCH FIRST 1 ROWS ONLY",
+                this::map, unit, sha256).stream().findFirst();
+    }
+
+    public Optional<Batch> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE id = ?", this::map, id).stream().findFirst();
+    }
+
+    public Batch get(long id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no batch " + id));
+    }
+
+    /** The most recent batches, newest first. */
+    public List<Batch> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", this::map);
+    }
+
+    public void markRecognized(long id, String itemId, String fileFormat, String layoutJson) {
+        jdbc.update("UPDATE cx_batch SET status = 'PROCESSING', item_id = ?, file_format = ?, layout_json = ? WHERE id = ?",
+                itemId, fileFormat, layoutJson, id);
+    }
+
+    public Optional<String> layoutJson(long id) {
+        return jdbc.query("SELECT layout_json FROM cx_batch WHERE id = ?", (rs, i) -> rs.getString(1), id)
+                .stream().findFirst();
+    }
+
+    /** The file as a whole was refused: REJECTED with the problem, or FAILED for a system fault. */
+    public void markProblem(long id, BatchStatus status, String itemId, String code, String message, String hint) {
+        jdbc.update("UPDATE cx_batch SET status = ?, item_id = COALESCE(?, item_id), problem_code = ?, "
+                + "problem_message = ?, problem_hint = ?, processed_at = ? WHERE id = ?",
+                status.name(), itemId, code, message, hint, OffsetDateTime.now(), id);
+    }
+
+    public void markDone(long id, Batch.Counts counts) {
+        jdbc.update("UPDATE cx_batch SET status = 'DONE', rows_received = ?, rows_accepted = ?, rows_warned = ?, "
+                + "rows_rejected = ?, processed_at = ? WHERE id = ?", counts.received(), counts.accepted(),
+                counts.warned(), counts.rejected(), OffsetDateTime.now(), id);
+    }
+
+    public void recordFeedback(long id, Path workbook, Path receipt) {
+        jdbc.update("UPDATE cx_batch SET feedback_path = ?, receipt_path = ?, processed_at = COALESCE(processed_at, ?) "
+                + "WHERE id = ?", workbook.toString(), receipt.toString(), OffsetDateTime.now(), id);
+    }
+
+    private Batch map(ResultSet rs, int i) throws SQLException {
+        long dup = rs.getLong("duplicate_of");
+        Long duplicateOf = rs.wasNull() ? null : dup;
+        String feedback = rs.getString("feedback_path");
+        String receipt = rs.getString("receipt_path");
+        return new Batch(rs.getLong("id"), rs.getString("unit_code"), rs.getString("channel_id"),
+                rs.getString("original_name"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
+                rs.getObject("received_at", OffsetDateTime.class), Path.of(rs.getString("landed_path")),
+                BatchStatus.valueOf(rs.getString("status")), duplicateOf, rs.getString("item_id"),
+                new Batch.Counts(rs.getLong("rows_received"), rs.getLong("rows_accepted"), rs.getLong("rows_warned"),
+                        rs.getLong("rows_rejected")),
+                rs.getString("problem_code"), rs.getString("problem_message"), rs.getString("problem_hint"),
+                feedback == null ? null : Path.of(feedback), receipt == null ? null : Path.of(receipt),
+                rs.getObject("processed_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,60 @@
+package org.creditexchange.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.creditexchange.catalog.code.IdNumberMasking;
+import org.creditexchange.config.PlatformConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Receives a file from a channel: lands it unchanged and records the batch before anything else happens. The same
+ * content received again from the same unit is recorded as a DUPLICATE of the first batch.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final PlatformConfiguration configuration;
+    private final LandingZone landingZone;
+    private final BatchRepository batches;
+
+    public IntakeService(PlatformConfiguration configuration, LandingZone landingZone, BatchRepository batches) {
+        this.configuration = configuration;
+        this.landingZone = landingZone;
+        this.batches = batches;
+    }
+
+    /**
+     * Lands {@code file} for {@code unit} and records its batch.
+     *
+     * @param channel      the channel id ({@code cli} for the command line)
+     * @param originalName the name the sender gave the file
+     * @throws IllegalArgumentException for an unknown unit
+     * @throws IOException              when the file cannot be read or landed (a system fault; nothing recorded)
+     */
+    public Batch receive(String unit, String channel, Path file, String originalName) throws IOException {
+        if (configuration.connector(unit).isEmpty()) {
+            throw new IllegalArgumentException("unknown unit '" + unit + "' (no connectors/" + unit + ".yaml)");
+        }
+        LandingZone.Landed landed = landingZone.land(file);
+        OffsetDateTime now = OffsetDateTime.now(ZONE);
+        Optional<Batch> original = batches.findOriginal(unit, landed.sha256());
+        long id = batches.insert(unit, channel, originalName, landed, now,
+                original.isPresent() ? BatchStatus.DUPLICATE : BatchStatus.RECEIVED, original.map(Batch::id).orElse(null));
+        if (original.isPresent()) {
+            log.info("Batch {}: {} from {}/{} is a duplicate of batch {} ({} bytes, sha256 {})", id, IdNumberMasking.maskEmbedded(originalName), unit,
+                    channel, original.get().id(), landed.sizeBytes(), landed.sha256());
+        } else {
+            log.info("Batch {}: received {} from {}/{} ({} bytes, sha256 {})", id, IdNumberMasking.maskEmbedded(originalName), unit, channel,
+                    landed.sizeBytes(), landed.sha256());
+        }
+        return batches.get(id);
+    }
+}

@@ -1,0 +1,68 @@
+package org.creditexchange.ops.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.config.PlatformConfiguration;
+import org.creditexchange.store.RecordExport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code export}: the records of one catalog item in the store, as UTF-8 CSV (ID numbers masked). */
+@Command(name = "export", description = "Export the stored records of one catalog item as UTF-8 CSV (ID numbers masked).")
+final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--item", required = true, description = "Catalog item id, e.g. admin-penalty.")
+    String item;
+
+    @Option(names = "--unit", description = "Only records last sent by this unit.")
+    String unit;
+
+    @Option(names = "--out", description = "Output file (default: standard output).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ConfigurableApplicationContext ctx = CreditExchangeCommand.startEngine(err)) {
+            if (ctx == null) {
+                return CreditExchangeCommand.EXIT_CONFIG;
+            }
+            PlatformConfiguration configuration = ctx.getBean(PlatformConfiguration.class);
+            CatalogItemDefinition definition = configuration.catalog().item(item).orElse(null);
+            if (definition == null) {
+                err.println("Unknown catalog item '" + item + "'. Known: "
+                        + configuration.catalog().items().stream().map(CatalogItemDefinition::id).toList());
+                return CreditExchangeCommand.EXIT_CONFIG;
+            }
+            RecordExport export = ctx.getBean(RecordExport.class);
+            long n;
+            if (out == null) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                n = export.write(definition, unit, w);
+                w.flush();
+            } else {
+                if (out.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
+                }
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    n = export.write(definition, unit, w);
+                }
+            }
+            err.println("已导出 " + n + " 条“" + definition.title() + "”记录" + (out == null ? "。" : "到 " + out + "。"));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.creditexchange.ops.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.creditexchange.intake.drop.DropRoutes;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: watches every drop folder until stopped (Ctrl-C or SIGTERM). */
+@Command(name = "serve", description = "Run the drop routes until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ConfigurableApplicationContext ctx = CreditExchangeCommand.startEngine(spec.commandLine().getErr());
+        if (ctx == null) {
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ctx.close();
+            stopped.countDown();
+        }, "cx-shutdown"));
+        List<String> routes = ctx.getBean(DropRoutes.class).startAll();
+        out.println("Serving " + routes.size() + " drop route(s): " + routes + ". Stop with Ctrl-C.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
