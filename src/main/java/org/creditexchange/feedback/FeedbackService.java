@@ -64,8 +64,9 @@ public class FeedbackService {
         Batch batch = batches.get(batchId);
         ConnectorDefinition unit = configuration.connector(batch.unitCode()).orElseThrow();
         Path folder = feedbackFolder(unit);
-        Path workbook = folder.resolve(FeedbackFileNames.workbookName(batchId, batch.originalName()));
-        Path receipt = folder.resolve(FeedbackFileNames.receiptName(batchId, batch.originalName()));
+        String shownName = IdNumberMasking.maskEmbedded(batch.originalName());
+        Path workbook = folder.resolve(FeedbackFileNames.workbookName(batchId, shownName));
+        Path receipt = folder.resolve(FeedbackFileNames.receiptName(batchId, shownName));
         try {
             Files.createDirectories(folder);
             FeedbackReport report = report(batch, unit);

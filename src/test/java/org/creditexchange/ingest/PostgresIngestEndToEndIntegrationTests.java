@@ -1,0 +1,27 @@
+package org.creditexchange.ingest;
+
+import org.creditexchange.support.EmbeddedPostgresDatabase;
+import org.creditexchange.support.TestHome;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The end-to-end contract on real PostgreSQL (embedded binaries, no server to install). */
+class PostgresIngestEndToEndIntegrationTests extends IngestEndToEndContract {
+
+    static final TestHome HOME = TestHome.create();
+    static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cx.home", () -> HOME.home().toString());
+        registry.add("cx.data-dir", () -> HOME.data().toString());
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Override
+    TestHome home() {
+        return HOME;
+    }
+}

@@ -1,0 +1,84 @@
+package org.creditexchange.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * A configuration root and a data directory for an engine under test: the project's real catalog and code tables
+ * (mappings/) with one test connector, {@code e2e-unit}, whose drop folder settles quickly.
+ */
+public final class TestHome {
+
+    public static final String UNIT = "e2e-unit";
+
+    private final Path home;
+    private final Path data;
+
+    private TestHome(Path home, Path data) {
+        this.home = home;
+        this.data = data;
+    }
+
+    public static TestHome create() {
+        try {
+            Path root = Files.createTempDirectory("cx-test-");
+            Path home = root.resolve("home");
+            copyTree(Path.of("mappings"), home.resolve("mappings"));
+            Files.createDirectories(home.resolve("connectors"));
+            Files.writeString(home.resolve("connectors").resolve(UNIT + ".yaml"), """
+                    code: e2e-unit
+                    name: 测试区市场监督管理局
+                    channels:
+                      - id: drop
+                        type: drop
+                        path: drop/e2e-unit
+                        settle: 300ms
+                        poll: 200ms
+                    """);
+            return new TestHome(home, root.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Path inbox() {
+        return data.resolve("drop").resolve(UNIT).resolve("inbox");
+    }
+
+    public Path done() {
+        return data.resolve("drop").resolve(UNIT).resolve("done");
+    }
+
+    public Path failed() {
+        return data.resolve("drop").resolve(UNIT).resolve("failed");
+    }
+
+    public Path feedback() {
+        return data.resolve("drop").resolve(UNIT).resolve("feedback");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
