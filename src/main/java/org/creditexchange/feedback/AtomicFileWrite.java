@@ -49,6 +49,7 @@ final class AtomicFileWrite {
                 // Flush to disk before the rename so a crash cannot leave a renamed but empty file.
                 channel.force(true);
             }
+            readableByOthers(temp);
             move(temp, absolute);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -57,6 +58,16 @@ final class AtomicFileWrite {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * createTempFile makes an owner-only file; feedback is for the clerk's side (a shared folder, a sync tool
+     * running as another user), so it gets the usual rw-r--r-- where the file system has POSIX permissions.
+     */
+    private static void readableByOthers(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

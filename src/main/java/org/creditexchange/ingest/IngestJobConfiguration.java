@@ -16,6 +16,7 @@ import org.creditexchange.ingest.stage.FileRowReader;
 import org.creditexchange.ingest.stage.InFileDuplicateTasklet;
 import org.creditexchange.ingest.stage.RecognizeTasklet;
 import org.creditexchange.ingest.stage.RowProcessor;
+import org.creditexchange.ingest.stage.StageProgressListener;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowFactory;
 import org.creditexchange.ingest.stage.StagedRowWriter;
@@ -76,11 +77,14 @@ public class IngestJobConfiguration {
     @Bean
     public Step stageStep(JobRepository repository, PlatformTransactionManager tx, FileRowReader fileRowReader,
                           RowProcessor rowProcessor, StagedRowWriter stagedRowWriter) {
+        StageProgressListener progress = new StageProgressListener();
         return new StepBuilder("stage", repository)
                 .<RawRow, StagedRow>chunk(CHUNK_SIZE, tx)
                 .reader(fileRowReader)
                 .processor(rowProcessor)
                 .writer(stagedRowWriter)
+                .listener((org.springframework.batch.core.ChunkListener) progress)
+                .listener((org.springframework.batch.core.StepExecutionListener) progress)
                 .build();
     }
 

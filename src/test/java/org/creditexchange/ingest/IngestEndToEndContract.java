@@ -241,6 +241,30 @@ abstract class IngestEndToEndContract {
         assertThat(receipt).contains("ID_NUMBER_IN_CODE_COLUMN");
     }
 
+    @Test
+    void fileStillBeingWrittenIsLeftAloneUntilComplete() throws Exception {
+        byte[] content = Files.readAllBytes(FixtureFiles.penaltyXlsx(work.resolve("slow.xlsx"), List.of(
+                PenaltyRows.org(5, "测罚〔2026〕71号"), PenaltyRows.org(4, "测罚〔2026〕72号"))));
+        long before = batches.recent(1).stream().mapToLong(Batch::id).max().orElse(0);
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("drop-" + TestHome.UNIT + "-drop").whenDone(1).create();
+
+        // a slow copy: the file grows in the inbox for about two seconds, longer than the channel's settle time
+        try (var out = Files.newOutputStream(home().inbox().resolve("slow.xlsx"))) {
+            int step = Math.max(1, content.length / 20);
+            for (int i = 0; i < content.length; i += step) {
+                out.write(content, i, Math.min(step, content.length - i));
+                out.flush();
+                Thread.sleep(100);
+            }
+        }
+
+        assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
+        Batch batch = batches.recent(5).stream().filter(b -> b.id() > before).findFirst().orElseThrow();
+        assertThat(batch.sizeBytes()).isEqualTo(content.length);
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts().received()).isEqualTo(2);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** Drops {@code file} into the inbox as a clerk's copy would (complete, then visible) and waits for the route. */

@@ -1,0 +1,2 @@
+/** The drop-folder channel: one Camel route per drop channel, from one route template. */
+package org.creditexchange.intake.drop;

@@ -1,0 +1,2 @@
+/** credit-exchange: the batch ETL and data-exchange engine of a public credit information platform. */
+package org.creditexchange;

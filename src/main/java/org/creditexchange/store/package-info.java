@@ -1,0 +1,2 @@
+/** The credit store: merging accepted rows, keyed hashing of personal ID numbers, export. */
+package org.creditexchange.store;

@@ -1,0 +1,129 @@
+package org.creditexchange.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.creditexchange.support.FixtureFiles;
+import org.creditexchange.support.PenaltyRows;
+import org.creditexchange.support.TestHome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as an operator runs them: each starts the engine on H2 in a data directory of its own. */
+class CommandLineIntegrationTests {
+
+    static final TestHome HOME = TestHome.create();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void engineProperties() {
+        System.setProperty("cx.home", HOME.home().toString());
+        System.setProperty("cx.data-dir", HOME.data().toString());
+        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + HOME.data().resolve("db/cli") + ";AUTO_SERVER=TRUE");
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("cx.home");
+        System.clearProperty("cx.data-dir");
+        System.clearProperty("spring.datasource.url");
+    }
+
+    record Run(int exit, String out) {
+        List<JsonNode> jsonLines() throws Exception {
+            List<JsonNode> nodes = new java.util.ArrayList<>();
+            for (String line : out.strip().split("\n")) {
+                nodes.add(JSON.readTree(line));
+            }
+            return nodes;
+        }
+    }
+
+    static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int exit = CreditExchangeCommand.run(args);
+            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void ingestJsonPrintsOneObjectPerFileWithTheAgreedKeys() throws Exception {
+        Path good = FixtureFiles.penaltyXlsx(work.resolve("good.xlsx"), List.of(
+                PenaltyRows.org(0, "命令行〔2026〕1号"), PenaltyRows.person("命令行〔2026〕2号").with("处罚类别", "警告"),
+                PenaltyRows.org(1, "命令行〔2026〕3号").with("处罚决定日期", "不详")));
+        Path bad = Files.write(work.resolve("bad.csv"), new byte[] {0x25, 0x50, 0x44, 0x46, 0, 1, 2});
+
+        Run run = run("ingest", "--unit", TestHome.UNIT, "--json", good.toString(), bad.toString());
+
+        assertThat(run.exit()).isZero();
+        List<JsonNode> lines = run.jsonLines();
+        assertThat(lines).hasSize(2);
+        JsonNode done = lines.get(0);
+        assertThat(iterable(done.fieldNames())).containsExactly("batch", "file", "unit", "item", "status", "received",
+                "accepted", "warned", "rejected", "feedback", "receipt");
+        assertThat(done.get("status").asText()).isEqualTo("DONE");
+        assertThat(done.get("item").asText()).isEqualTo("admin-penalty");
+        assertThat(done.get("received").asLong()).isEqualTo(3);
+        assertThat(done.get("accepted").asLong() + done.get("rejected").asLong()).isEqualTo(3);
+        assertThat(done.get("rejected").asLong()).isEqualTo(1);
+        assertThat(Path.of(done.get("feedback").asText())).exists();
+        assertThat(Path.of(done.get("receipt").asText())).exists();
+        assertThat(lines.get(1).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(Path.of(lines.get(1).get("feedback").asText())).exists();
+
+        Run again = run("ingest", "--unit", TestHome.UNIT, "--json", good.toString());
+        assertThat(again.jsonLines().get(0).get("status").asText()).isEqualTo("DUPLICATE");
+
+        Path csv = work.resolve("export.csv");
+        Run export = run("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--out", csv.toString());
+        assertThat(export.exit()).isZero();
+        String exported = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(exported.lines().findFirst().orElseThrow()).startsWith("行政相对人名称,行政相对人类别,");
+        assertThat(exported).contains("命令行〔2026〕1号", PenaltyRows.PERSON_ID_MASKED);
+        assertThat(exported.contains(PenaltyRows.PERSON_ID)).as("clear ID number in the export").isFalse();
+
+        Run status = run("status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("good.xlsx", "DUPLICATE", "REJECTED", "DONE");
+    }
+
+    @Test
+    void ingestHumanOutputIsChinese() throws Exception {
+        Path good = FixtureFiles.penaltyXlsx(work.resolve("human.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕9号")));
+
+        Run run = run("ingest", "--unit", TestHome.UNIT, good.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("行政处罚：已处理。接收 1 行，入库 1 行（其中有警告 0 行），拒绝 0 行。", "反馈：", "回执：");
+    }
+
+    @Test
+    void unknownUnitIsAUsageError() throws Exception {
+        Path good = FixtureFiles.penaltyXlsx(work.resolve("x.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕10号")));
+
+        assertThat(run("ingest", "--unit", "no-such-unit", good.toString()).exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
