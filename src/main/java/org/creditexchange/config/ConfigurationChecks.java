@@ -268,7 +268,8 @@ final class ConfigurationChecks {
     }
 
     void checkSourceMapping(String unit, String itemId, YamlFile.Bound<SourceMappingDefinition> bound, Set<String> units,
-                            Map<String, CatalogItemDefinition> items, Map<String, CodeTableDefinition> codes) {
+                            Set<String> itemFiles, Map<String, CatalogItemDefinition> items,
+                            Map<String, CodeTableDefinition> codes) {
         SourceMappingDefinition m = bound.value();
         YamlFile f = bound.file();
         if (!units.contains(unit)) {
@@ -282,7 +283,10 @@ final class ConfigurationChecks {
         }
         CatalogItemDefinition item = items.get(itemId);
         if (item == null) {
-            problems.add(f.problem("", "unknown catalog item '" + itemId + "' (the file name is the item id)"));
+            // An item whose file exists but failed to bind has been reported already.
+            if (!itemFiles.contains(itemId)) {
+                problems.add(f.problem("", "unknown catalog item '" + itemId + "' (the file name is the item id)"));
+            }
             return;
         }
         m.headerAliases().keySet().forEach(k -> {
@@ -302,7 +306,8 @@ final class ConfigurationChecks {
             } else if (fd.get().type() != FieldTypeName.CODE) {
                 problems.add(f.problem("code-translations." + k, "field '" + k + "' is not of type code"));
             } else {
-                CodeTableDefinition table = codes.get(fd.get().codeTable());
+                // A code field without code-table has been reported already (and TreeMap.get(null) throws).
+                CodeTableDefinition table = blank(fd.get().codeTable()) ? null : codes.get(fd.get().codeTable());
                 if (table != null) {
                     translation.forEach((from, to) -> {
                         boolean known = table.entries().stream().anyMatch(e -> e.value().equals(to));

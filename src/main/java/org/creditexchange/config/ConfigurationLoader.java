@@ -76,8 +76,11 @@ public final class ConfigurationLoader {
         itemIds.addAll(fileIds("mappings/catalog"));
         connectors.forEach((code, b) -> checks.checkConnector(code, b, itemIds));
         checks.checkDropPathsUnique(connectors);
+        // Likewise connectors whose file exists but failed to bind.
+        java.util.Set<String> unitIds = new java.util.HashSet<>(connectors.keySet());
+        unitIds.addAll(fileIds("connectors"));
         mappings.forEach((unit, byItem) -> byItem.forEach((item, b) ->
-                checks.checkSourceMapping(unit, item, b, connectors.keySet(), itemDefs, codeDefs)));
+                checks.checkSourceMapping(unit, item, b, unitIds, itemIds, itemDefs, codeDefs)));
 
         if (!problems.isEmpty()) {
             Collections.sort(problems);

@@ -37,6 +37,7 @@ public final class YamlFile {
             .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
                     .addDeserializer(java.time.Duration.class, new DurationText()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     private final Path file;
@@ -75,9 +76,14 @@ public final class YamlFile {
             T value = MAPPER.readValue(file.toFile(), type);
             return Optional.of(new Bound<>(value, yaml));
         } catch (JsonMappingException e) {
+            // The parser's location may already be past the offending key (e.g. when a polymorphic object is
+            // buffered until its type: or an unknown key is reported where the object ends): for a keyed value,
+            // prefer the indexed line of its path.
+            String path = pathOf(e);
+            Integer indexed = path.endsWith("]") ? null : yaml.lines.get(path);
             JsonLocation loc = e.getLocation();
-            problems.add(new ConfigProblem(shownAs, loc == null ? 0 : loc.getLineNr(), pathOf(e),
-                    firstLine(e.getOriginalMessage())));
+            int line = indexed != null ? indexed : loc == null ? 0 : loc.getLineNr();
+            problems.add(new ConfigProblem(shownAs, line, path, readable(e)));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.add(new ConfigProblem(shownAs, loc == null ? 0 : loc.getLineNr(), "", firstLine(e.getOriginalMessage())));
@@ -151,6 +157,27 @@ public final class YamlFile {
             }
         }
         return s.toString();
+    }
+
+    /** Jackson's message without Java class names: operators read these. */
+    private static String readable(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown key '" + u.getPropertyName() + "' (known keys here: " + String.join(", ", known) + ")";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t) {
+            String m = t.getOriginalMessage();
+            int known = m.indexOf("known type ids = ");
+            return "unknown type '" + t.getTypeId() + "'"
+                    + (known < 0 ? "" : " (" + m.substring(known, m.indexOf(']', known) + 1).replace(" ids = ", "s: ") + ")");
+        }
+        String message = firstLine(e.getOriginalMessage());
+        int problem = message.indexOf("problem: ");
+        if (problem >= 0) {
+            return message.substring(problem + "problem: ".length());
+        }
+        return message.replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
     }
 
     private static int lineOf(RuntimeException e) {

@@ -55,7 +55,7 @@ final class FieldValueCheck {
             case DECIMAL -> decimal(f, trimmed);
             case CODE -> code(f, trimmed);
             case USCC -> uscc(f, compact(trimmed));
-            case ID_NUMBER -> typeCheck ? idNumber(f, trimmed, today) : Checked.ok(compact(trimmed));
+            case ID_NUMBER -> typeCheck ? idNumber(f, compact(trimmed), today) : Checked.ok(compact(trimmed));
             case ORG_CODE -> orgCode(f, trimmed);
             case REG_NUMBER -> regNumber(f, compact(trimmed));
         };

@@ -4,11 +4,12 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.creditexchange.catalog.code.IdNumberMasking;
 
 /**
  * The Chinese texts of reason codes, from {@code i18n/reasons.properties}: {@code CODE.message} and
- * {@code CODE.hint}, {@link MessageFormat} patterns whose arguments the caller supplies. Arguments that could
- * hold a personal ID number must be masked by the caller.
+ * {@code CODE.hint}, {@link MessageFormat} patterns whose arguments the caller supplies. Every string argument
+ * has embedded ID numbers masked; values of ID-number fields (which may fail the check digit) the caller masks.
  */
 public final class ReasonMessages {
 
@@ -35,7 +36,15 @@ public final class ReasonMessages {
     private static String format(String key, Object... args) {
         try {
             String pattern = BUNDLE.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+            if (args.length == 0) {
+                return pattern;
+            }
+            // Whatever a clerk typed is echoed back: an ID number typed into any column is masked here, once for all.
+            Object[] masked = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                masked[i] = args[i] instanceof String s ? IdNumberMasking.maskEmbedded(s) : args[i];
+            }
+            return new MessageFormat(pattern, Locale.ROOT).format(masked);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text for " + key, e);
         }

@@ -74,8 +74,10 @@ public final class RowValidator {
         }
         CatalogRecord record = new CatalogRecord(item.id(), values);
         for (RuleDefinition rule : item.rules()) {
-            if (rule.fields().stream().noneMatch(failed::contains)) {
-                applyRule(rule, record, today, reasons);
+            // Rules over a list of fields check each field on its own; other rules need all their fields sound.
+            boolean perField = rule instanceof RuleDefinition.NotFuture || rule instanceof RuleDefinition.AmountUnit;
+            if (perField || rule.fields().stream().noneMatch(failed::contains)) {
+                applyRule(rule, record, today, reasons, failed);
             }
         }
         return new ValidatedRow(row.rowNumber(), row.cells(), record, reasons, personalFields);
@@ -95,14 +97,14 @@ public final class RowValidator {
         return !failed.contains(c.field()) && c.in().contains(values.getOrDefault(c.field(), ""));
     }
 
-    private void applyRule(RuleDefinition rule, CatalogRecord r, LocalDate today, List<Reason> reasons) {
+    private void applyRule(RuleDefinition rule, CatalogRecord r, LocalDate today, List<Reason> reasons, Set<String> failed) {
         if (rule instanceof RuleDefinition.DateOrder d) {
             if (r.has(d.earlier()) && r.has(d.later()) && r.date(d.later()).get().isBefore(r.date(d.earlier()).get())) {
                 reasons.add(error(field(d.later()), "DATE_ORDER", r.text(d.later()), title(d.earlier()), r.text(d.earlier())));
             }
         } else if (rule instanceof RuleDefinition.NotFuture nf) {
             for (String key : nf.dates()) {
-                if (r.has(key) && r.date(key).get().isAfter(today)) {
+                if (!failed.contains(key) && r.has(key) && r.date(key).get().isAfter(today)) {
                     reasons.add(error(field(key), "DATE_IN_FUTURE", r.text(key)));
                 }
             }
@@ -129,7 +131,7 @@ public final class RowValidator {
             }
         } else if (rule instanceof RuleDefinition.AmountUnit au) {
             for (String key : au.amounts()) {
-                if (r.has(key) && r.decimal(key).get().compareTo(au.threshold()) >= 0) {
+                if (!failed.contains(key) && r.has(key) && r.decimal(key).get().compareTo(au.threshold()) >= 0) {
                     FieldDefinition f = field(key);
                     reasons.add(ReasonMessages.reason(f.key(), f.title(), "AMOUNT_UNIT", Severity.WARNING,
                             f.title(), r.text(key)));
