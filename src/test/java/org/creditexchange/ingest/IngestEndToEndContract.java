@@ -246,7 +246,7 @@ abstract class IngestEndToEndContract {
         byte[] content = Files.readAllBytes(FixtureFiles.penaltyXlsx(work.resolve("slow.xlsx"), List.of(
                 PenaltyRows.org(5, "测罚〔2026〕71号"), PenaltyRows.org(4, "测罚〔2026〕72号"))));
         long before = batches.recent(1).stream().mapToLong(Batch::id).max().orElse(0);
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("drop-" + TestHome.UNIT + "-drop").whenDone(1).create();
+        NotifyBuilder done = doneWith("slow.xlsx");
 
         // a slow copy: the file grows in the inbox for about two seconds, longer than the channel's settle time
         try (var out = Files.newOutputStream(home().inbox().resolve("slow.xlsx"))) {
@@ -259,7 +259,7 @@ abstract class IngestEndToEndContract {
         }
 
         assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
-        Batch batch = batches.recent(5).stream().filter(b -> b.id() > before).findFirst().orElseThrow();
+        Batch batch = batchOf("slow.xlsx", before);
         assertThat(batch.sizeBytes()).isEqualTo(content.length);
         assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
         assertThat(batch.counts().received()).isEqualTo(2);
@@ -269,13 +269,26 @@ abstract class IngestEndToEndContract {
 
     /** Drops {@code file} into the inbox as a clerk's copy would (complete, then visible) and waits for the route. */
     private Batch drop(Path file) throws Exception {
+        String name = file.getFileName().toString();
         long before = batches.recent(1).stream().mapToLong(Batch::id).max().orElse(0);
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("drop-" + TestHome.UNIT + "-drop").whenDone(1).create();
+        NotifyBuilder done = doneWith(name);
         Path staging = Files.createDirectories(home().data().resolve("staging-copies"));
-        Path tmp = Files.copy(file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, home().inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        assertThat(done.matches(60, TimeUnit.SECONDS)).as("route processed the file").isTrue();
-        return batches.recent(5).stream().filter(b -> b.id() > before).findFirst().orElseThrow();
+        Path tmp = Files.copy(file, staging.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, home().inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("route processed " + name).isTrue();
+        return batchOf(name, before);
+    }
+
+    /** Waits for the exchange of this file only: another file's late completion event must not count. */
+    private NotifyBuilder doneWith(String fileName) {
+        return new NotifyBuilder(camel).fromRoute("drop-" + TestHome.UNIT + "-drop")
+                .filter(org.apache.camel.builder.Builder.header("CamelFileNameOnly").isEqualTo(fileName))
+                .whenDone(1).create();
+    }
+
+    private Batch batchOf(String fileName, long after) {
+        return batches.recent(20).stream().filter(b -> b.id() > after && b.originalName().equals(fileName))
+                .findFirst().orElseThrow(() -> new AssertionError("no batch for " + fileName));
     }
 
     private Batch cli(Path file) throws IOException {
