@@ -93,7 +93,8 @@ public class IngestJobConfiguration {
     public FileRowReader fileRowReader(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
                                        ObjectMapper json) {
         Batch batch = batches.get(batchId);
-        return new FileRowReader(batch.landedPath(), layout(batches, batchId, json).headerRowNumber());
+        HeaderLayout layout = layout(batches, batchId, json);
+        return new FileRowReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber());
     }
 
     @Bean

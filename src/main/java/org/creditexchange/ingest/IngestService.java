@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Processes a received batch: runs the ingest job for it (or, for a duplicate, only issues the feedback that says
  * so) and returns the batch as it stands afterwards. Data problems never make this fail; a system fault marks the
- * batch FAILED and throws, and the job execution stays restartable.
+ * batch FAILED and throws, and the job execution stays restartable: processing a FAILED batch again restarts its
+ * job from the step that failed.
  */
 @Service
 public class IngestService {
@@ -46,6 +47,11 @@ public class IngestService {
             feedback.issue(batchId);
             return batches.get(batchId);
         }
+        if (batch.status() == org.creditexchange.intake.BatchStatus.FAILED) {
+            // Same identifying parameters: Spring Batch restarts the failed execution from the step that failed.
+            log.info("Batch {}: restarting after the failure: {}", batchId, batch.failureMessage());
+            batches.resumeAfterFailure(batchId);
+        }
         long started = System.nanoTime();
         JobParameters params = new JobParametersBuilder().addLong(IngestJobConfiguration.BATCH_ID, batchId).toJobParameters();
         JobExecution execution;
@@ -70,8 +76,7 @@ public class IngestService {
     }
 
     private void fail(long batchId, String why) {
-        log.error("Batch {}: engine failure: {}", batchId, why);
-        batches.markProblem(batchId, org.creditexchange.intake.BatchStatus.FAILED, null, "ENGINE_FAILURE",
-                "平台处理该文件时发生内部错误，运维人员将处理后重新执行。", "无需重新报送。");
+        log.error("Batch {}: engine failure (the job can be restarted): {}", batchId, why);
+        batches.markFailed(batchId, why);
     }
 }

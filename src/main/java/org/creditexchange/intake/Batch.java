@@ -21,13 +21,14 @@ import java.time.OffsetDateTime;
  * @param problemCode  for REJECTED/DUPLICATE/FAILED: why, as a stable code
  * @param problemMessage Chinese text of the problem for the clerk
  * @param problemHint  Chinese fix hint
+ * @param failureMessage for FAILED: the engine fault (English, for operators), else null
  * @param feedbackPath the feedback workbook, null until written
  * @param receiptPath  the receipt CSV, null until written
  * @param processedAt  when processing ended
  */
 public record Batch(long id, String unitCode, String channelId, String originalName, String sha256, long sizeBytes,
                     OffsetDateTime receivedAt, Path landedPath, BatchStatus status, Long duplicateOf, String itemId,
-                    Counts counts, String problemCode, String problemMessage, String problemHint, Path feedbackPath,
+                    Counts counts, String problemCode, String problemMessage, String problemHint, String failureMessage, Path feedbackPath,
                     Path receiptPath, OffsetDateTime processedAt) {
 
     /** Row counts: received = accepted + rejected; warned counts accepted rows with warnings. */

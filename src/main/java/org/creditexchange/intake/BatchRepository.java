@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.creditexchange.catalog.code.IdNumberMasking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,7 +19,7 @@ public class BatchRepository {
 
     private static final String COLUMNS = "id, unit_code, channel_id, original_name, sha256, size_bytes, received_at, "
             + "landed_path, status, duplicate_of, item_id, rows_received, rows_accepted, rows_warned, rows_rejected, "
-            + "problem_code, problem_message, problem_hint, feedback_path, receipt_path, processed_at";
+            + "problem_code, problem_message, problem_hint, failure_message, feedback_path, receipt_path, processed_at";
 
     private final JdbcTemplate jdbc;
 
@@ -78,7 +79,24 @@ public class BatchRepository {
                 .stream().findFirst();
     }
 
-    /** The file as a whole was refused: REJECTED with the problem, or FAILED for a system fault. */
+    /**
+     * The engine failed on the batch (a system fault): FAILED, keeping what was known before (a file-level
+     * rejection, the layout), so that {@link #resumeAfterFailure} can put it back where it stood.
+     */
+    public void markFailed(long id, String message) {
+        String m = message == null ? "" : IdNumberMasking.maskEmbedded(message);
+        m = m.length() > 2000 ? m.substring(0, 2000) : m;
+        jdbc.update("UPDATE cx_batch SET status = 'FAILED', failure_message = ? WHERE id = ?", m, id);
+    }
+
+    /** Before a failed batch's job is restarted: back to REJECTED, PROCESSING or RECEIVED, as it stood. */
+    public void resumeAfterFailure(long id) {
+        jdbc.update("UPDATE cx_batch SET status = CASE WHEN problem_code IS NOT NULL THEN 'REJECTED' "
+                + "WHEN layout_json IS NOT NULL THEN 'PROCESSING' ELSE 'RECEIVED' END, failure_message = NULL "
+                + "WHERE id = ? AND status = 'FAILED'", id);
+    }
+
+    /** The file as a whole was refused: REJECTED with the problem for the clerk. */
     public void markProblem(long id, BatchStatus status, String itemId, String code, String message, String hint) {
         jdbc.update("UPDATE cx_batch SET status = ?, item_id = COALESCE(?, item_id), problem_code = ?, "
                 + "problem_message = ?, problem_hint = ?, processed_at = ? WHERE id = ?",
@@ -108,6 +126,7 @@ public class BatchRepository {
                 new Batch.Counts(rs.getLong("rows_received"), rs.getLong("rows_accepted"), rs.getLong("rows_warned"),
                         rs.getLong("rows_rejected")),
                 rs.getString("problem_code"), rs.getString("problem_message"), rs.getString("problem_hint"),
+                rs.getString("failure_message"),
                 feedback == null ? null : Path.of(feedback), receipt == null ? null : Path.of(receipt),
                 rs.getObject("processed_at", OffsetDateTime.class));
     }

@@ -16,6 +16,7 @@ CREATE TABLE cx_batch (
     problem_code    VARCHAR(64),
     problem_message VARCHAR(2000),
     problem_hint    VARCHAR(2000),
+    failure_message VARCHAR(2000),
     rows_received   BIGINT,
     rows_accepted   BIGINT,
     rows_warned     BIGINT,

@@ -144,6 +144,18 @@ abstract class IngestEndToEndContract {
     }
 
     @Test
+    void dataOnASheetAfterTheInstructionsSheetIsFound() throws Exception {
+        Path file = FixtureFiles.penaltyXlsxAfterInstructions(work.resolve("with-help.xlsx"), List.of(
+                PenaltyRows.org(2, "测罚〔2026〕81号"), PenaltyRows.org(3, "测罚〔2026〕82号").with("处罚依据", "")));
+
+        Batch batch = cli(file);
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts()).isEqualTo(new Batch.Counts(2, 1, 0, 1));
+        assertThat(Files.readAllLines(batch.receiptPath()).get(2)).startsWith("5,REJECTED,legal-basis,REQUIRED_MISSING");
+    }
+
+    @Test
     void sameFileReceivedTwiceIsADuplicateAndLoadedOnce() throws Exception {
         Path file = FixtureFiles.penaltyXlsx(work.resolve("twice.xlsx"), List.of(PenaltyRows.org(0, "测罚〔2026〕31号")));
         Batch first = drop(file);

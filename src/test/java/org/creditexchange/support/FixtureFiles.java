@@ -27,16 +27,26 @@ public final class FixtureFiles {
 
     /** An XLSX with a merged title row, a blank row, the header (row 3) and the rows (from row 4). */
     public static Path penaltyXlsx(Path file, List<PenaltyRows> rows) throws IOException {
-        return workbook(new XSSFWorkbook(), file, rows);
+        return workbook(new XSSFWorkbook(), file, rows, false);
+    }
+
+    /** The same, with an instructions sheet (填表说明) before the data sheet, as many templates have. */
+    public static Path penaltyXlsxAfterInstructions(Path file, List<PenaltyRows> rows) throws IOException {
+        return workbook(new XSSFWorkbook(), file, rows, true);
     }
 
     /** The same as an Excel 97-2003 .xls. */
     public static Path penaltyXls(Path file, List<PenaltyRows> rows) throws IOException {
-        return workbook(new HSSFWorkbook(), file, rows);
+        return workbook(new HSSFWorkbook(), file, rows, false);
     }
 
-    private static Path workbook(Workbook wb, Path file, List<PenaltyRows> rows) throws IOException {
+    private static Path workbook(Workbook wb, Path file, List<PenaltyRows> rows, boolean instructionsFirst) throws IOException {
         try (wb) {
+            if (instructionsFirst) {
+                Sheet help = wb.createSheet("填表说明");
+                help.createRow(0).createCell(0).setCellValue("1. 带*的为必填项。");
+                help.createRow(1).createCell(0).setCellValue("2. 罚款金额单位为万元。");
+            }
             Sheet s = wb.createSheet("行政处罚");
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -27,27 +28,97 @@ public final class RowSources {
 
     private static final String SPREADSHEET_ML_NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet";
 
+    /** What {@link #sheetNames(Path)} lists for a CSV file: one sheet without a name. */
+    private static final String CSV_SHEET_NAME = "";
+
     private RowSources() {
     }
 
     /**
-     * Opens a file for reading rows.
+     * Opens a file for reading rows: a workbook on its first visible worksheet, the same as
+     * {@code open(file, 0)}.
      *
      * @param file the uploaded file
      * @return a source for the file's format; the caller closes it
      * @throws UnreadableFileException {@code FILE_EMPTY}, {@code FILE_FORMAT_UNSUPPORTED} (including
-     *                                 Excel 2003 XML, detail {@code "Excel 2003 XML spreadsheet"}),
-     *                                 {@code FILE_ENCRYPTED} or {@code FILE_CORRUPT}
+     *                                 Excel 2003 XML, detail {@code "Excel 2003 XML spreadsheet"}, and
+     *                                 workbooks without a worksheet), {@code FILE_ENCRYPTED} or
+     *                                 {@code FILE_CORRUPT}
      * @throws UncheckedIOException    when the file system cannot read the file (a system fault)
      */
     public static RowSource open(Path file) throws UnreadableFileException {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens one sheet of a file for reading rows.
+     *
+     * <p>{@code sheetIndex} counts as {@link #sheetNames(Path)} lists: visible worksheets in workbook
+     * order, hidden sheets skipped, so index 1 of a workbook whose sheets are "填表说明", a hidden sheet
+     * and "数据" is "数据". Row numbers stay the chosen sheet's own. A CSV file is a single sheet,
+     * index 0.
+     *
+     * @param file       the uploaded file
+     * @param sheetIndex 0-based index among the visible worksheets
+     * @return a source for the file's format; the caller closes it
+     * @throws UnreadableFileException  as {@link #open(Path)}; an unreadable file is reported before
+     *                                  the index is judged
+     * @throws IllegalArgumentException when {@code sheetIndex} is negative or not below
+     *                                  {@code sheetNames(file).size()}
+     * @throws UncheckedIOException     when the file system cannot read the file (a system fault)
+     */
+    public static RowSource open(Path file, int sheetIndex) throws UnreadableFileException {
+        requireNonNegative(sheetIndex);
         return switch (detect(file)) {
-            case CSV -> CsvRowSource.open(file);
-            case XLSX -> XlsxRowSource.open(file);
-            case XLS -> XlsRowSource.open(file);
-            case SPREADSHEET_ML -> throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED",
-                    "Excel 2003 XML spreadsheet");
+            case CSV -> {
+                if (sheetIndex != 0) {
+                    throw outOfRange(sheetIndex, List.of(CSV_SHEET_NAME));
+                }
+                yield CsvRowSource.open(file);
+            }
+            case XLSX -> XlsxRowSource.open(file, sheetIndex);
+            case XLS -> XlsRowSource.open(file, sheetIndex);
+            case SPREADSHEET_ML -> throw spreadsheetMl();
         };
+    }
+
+    /**
+     * The names of a file's visible worksheets in workbook order, the sheets
+     * {@link #open(Path, int)} indexes. Hidden and very-hidden sheets and chart sheets are left out;
+     * a workbook that hides every worksheet lists its first worksheet alone, the one
+     * {@link #open(Path)} reads.
+     *
+     * <p>A CSV file has no sheets and no sheet name: it lists one entry, the empty string
+     * {@code ""}, meaning "the file itself" (the stored file name is not the clerk's, so it is not
+     * used). For XLSX only the workbook part is read, never a sheet.
+     *
+     * @param file the uploaded file
+     * @return at least one name, unmodifiable
+     * @throws UnreadableFileException the same codes as {@link #open(Path)} for the same files
+     * @throws UncheckedIOException    when the file system cannot read the file (a system fault)
+     */
+    public static List<String> sheetNames(Path file) throws UnreadableFileException {
+        return switch (detect(file)) {
+            case CSV -> List.of(CSV_SHEET_NAME);
+            case XLSX -> XlsxRowSource.sheetNames(file);
+            case XLS -> XlsRowSource.sheetNames(file);
+            case SPREADSHEET_ML -> throw spreadsheetMl();
+        };
+    }
+
+    static void requireNonNegative(int sheetIndex) {
+        if (sheetIndex < 0) {
+            throw new IllegalArgumentException("sheet index must not be negative: " + sheetIndex);
+        }
+    }
+
+    static IllegalArgumentException outOfRange(int sheetIndex, List<String> names) {
+        return new IllegalArgumentException("sheet index " + sheetIndex + " out of range: the file has "
+                + names.size() + " visible sheet(s) " + names);
+    }
+
+    private static UnreadableFileException spreadsheetMl() {
+        return new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "Excel 2003 XML spreadsheet");
     }
 
     /**

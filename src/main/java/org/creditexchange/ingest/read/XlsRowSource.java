@@ -3,7 +3,6 @@ package org.creditexchange.ingest.read;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -19,7 +18,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 
 /**
- * Reads the first visible sheet of an Excel 97-2003 (BIFF8) workbook.
+ * Reads one visible sheet of an Excel 97-2003 (BIFF8) workbook, counted as {@link #sheetNames(Path)}
+ * lists them: visible sheets in workbook order, hidden and very-hidden sheets left out.
  *
  * <p>The workbook is loaded whole: the format caps a sheet at 65,536 rows, so memory stays bounded
  * by that limit. Cells are rendered by the same {@link ClerkCellFormatter} as XLSX, so a file reads
@@ -34,27 +34,79 @@ public final class XlsRowSource implements RowSource {
 
     private XlsRowSource(HSSFWorkbook workbook, HSSFSheet sheet) {
         this.workbook = workbook;
-        this.rows = sheet == null ? Collections.emptyIterator() : sheet.rowIterator();
+        this.rows = sheet.rowIterator();
         this.date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
     }
 
     /**
-     * Opens an XLS workbook on its first visible sheet.
+     * Opens an XLS workbook on its first visible sheet; the same as {@code open(file, 0)}.
      *
      * @param file a file already known to be an OLE2 container (see {@link RowSources#detect(Path)})
      * @return a source positioned before the first row
      * @throws UnreadableFileException {@code FILE_ENCRYPTED} for a password-protected workbook;
-     *                                 {@code FILE_FORMAT_UNSUPPORTED} for Excel 5.0/95 workbooks and
-     *                                 OLE2 files that are no workbook; {@code FILE_CORRUPT} otherwise
+     *                                 {@code FILE_FORMAT_UNSUPPORTED} for Excel 5.0/95 workbooks, OLE2
+     *                                 files that are no workbook and workbooks without a sheet;
+     *                                 {@code FILE_CORRUPT} otherwise
      */
     public static XlsRowSource open(Path file) throws UnreadableFileException {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens an XLS workbook on its {@code sheetIndex}-th visible sheet, counted as
+     * {@link #sheetNames(Path)} lists them.
+     *
+     * @param file       a file already known to be an OLE2 container (see {@link RowSources#detect(Path)})
+     * @param sheetIndex 0-based index among the visible sheets
+     * @return a source positioned before the sheet's first row
+     * @throws UnreadableFileException  as {@link #open(Path)}
+     * @throws IllegalArgumentException when {@code sheetIndex} is negative or not below the number of
+     *                                  visible sheets
+     */
+    public static XlsRowSource open(Path file, int sheetIndex) throws UnreadableFileException {
+        RowSources.requireNonNegative(sheetIndex);
+        HSSFWorkbook workbook = load(file);
+        List<Integer> visible;
+        try {
+            visible = visibleSheets(workbook);
+        } catch (UnreadableFileException e) {
+            closeQuietly(workbook);
+            throw e;
+        }
+        if (sheetIndex >= visible.size()) {
+            List<String> names = names(workbook, visible);
+            closeQuietly(workbook);
+            throw RowSources.outOfRange(sheetIndex, names);
+        }
+        return new XlsRowSource(workbook, workbook.getSheetAt(visible.get(sheetIndex)));
+    }
+
+    /**
+     * The names of the workbook's visible sheets in workbook order: the sheets {@link #open(Path, int)}
+     * counts. A workbook that hides every sheet lists its first sheet alone, the one
+     * {@link #open(Path)} has always read. The format offers no partial read: the workbook is loaded,
+     * bounded as for reading.
+     *
+     * @param file a file already known to be an OLE2 container (see {@link RowSources#detect(Path)})
+     * @return at least one name, never null
+     * @throws UnreadableFileException as {@link #open(Path)}
+     */
+    public static List<String> sheetNames(Path file) throws UnreadableFileException {
+        HSSFWorkbook workbook = load(file);
+        try {
+            return names(workbook, visibleSheets(workbook));
+        } finally {
+            closeQuietly(workbook);
+        }
+    }
+
+    private static HSSFWorkbook load(Path file) throws UnreadableFileException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntry("EncryptionInfo")) {
                 throw new UnreadableFileException("FILE_ENCRYPTED", "password-protected OOXML workbook");
             }
             // Not preserving nodes lets the file system close here: every record is already in memory.
-            HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false);
-            return new XlsRowSource(workbook, firstVisibleSheet(workbook));
+            return new HSSFWorkbook(fs.getRoot(), false);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableFileException("FILE_ENCRYPTED", "password-protected XLS workbook", e);
         } catch (OldExcelFormatException e) {
@@ -126,12 +178,29 @@ public final class XlsRowSource implements RowSource {
         return formatter.formatRawCellContents(cell.getNumericCellValue(), index, pattern, date1904);
     }
 
-    private static HSSFSheet firstVisibleSheet(HSSFWorkbook workbook) {
+    /** Indexes of the visible sheets; the first sheet alone when all are hidden. */
+    private static List<Integer> visibleSheets(HSSFWorkbook workbook) throws UnreadableFileException {
+        if (workbook.getNumberOfSheets() == 0) {
+            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "workbook has no worksheet");
+        }
+        List<Integer> visible = new ArrayList<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                return workbook.getSheetAt(i);
+                visible.add(i);
             }
         }
-        return workbook.getNumberOfSheets() > 0 ? workbook.getSheetAt(0) : null;
+        return visible.isEmpty() ? List.of(0) : visible;
+    }
+
+    private static List<String> names(HSSFWorkbook workbook, List<Integer> sheets) {
+        return sheets.stream().map(workbook::getSheetName).toList();
+    }
+
+    private static void closeQuietly(HSSFWorkbook workbook) {
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            // The workbook lives in memory; closing it releases nothing on disk.
+        }
     }
 }

@@ -7,10 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -21,6 +19,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
@@ -33,7 +32,11 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.SAXException;
 
 /**
- * Reads the first visible worksheet of an XLSX workbook row by row, pulling the sheet XML with StAX.
+ * Reads one visible worksheet of an XLSX workbook row by row, pulling the sheet XML with StAX.
+ *
+ * <p>Worksheets are counted as {@link #sheetNames(Path)} lists them: visible worksheets in workbook
+ * order, hidden and very-hidden sheets and chart sheets left out. Only the workbook part and the chosen
+ * sheet's XML are read; the other sheets are never touched.
  *
  * <p>Pulling instead of POI's push-style SAX handler keeps memory bounded without a producer thread:
  * only the current row is held, plus the shared-strings table, which Excel's format forces every
@@ -62,7 +65,28 @@ public final class XlsxRowSource implements RowSource {
         static final NumberFormat GENERAL = new NumberFormat(0, "General");
     }
 
-    private record SheetChoice(PackagePart part, boolean date1904) {
+    /** A worksheet that can be chosen by index, with the part holding its XML. */
+    private record Worksheet(String name, PackagePart part) {
+    }
+
+    /** The worksheets open to reading, in workbook order, and the workbook's date system. */
+    private record Worksheets(List<Worksheet> visible, boolean date1904) {
+
+        List<String> names() {
+            return visible.stream().map(Worksheet::name).toList();
+        }
+    }
+
+    /** Exposes the workbook part that {@link XSSFReader} has already located (transitional or strict). */
+    private static final class WorkbookReader extends XSSFReader {
+
+        WorkbookReader(OPCPackage pkg) throws IOException, OpenXML4JException {
+            super(pkg, true);
+        }
+
+        PackagePart workbook() {
+            return workbookPart;
+        }
     }
 
     private XlsxRowSource(OPCPackage pkg, InputStream sheetStream, SharedStrings strings, StylesTable styles,
@@ -77,7 +101,7 @@ public final class XlsxRowSource implements RowSource {
     }
 
     /**
-     * Opens an XLSX workbook on its first visible worksheet.
+     * Opens an XLSX workbook on its first visible worksheet; the same as {@code open(file, 0)}.
      *
      * @param file a file already known to be an OOXML workbook (see {@link RowSources#detect(Path)})
      * @return a source positioned before the first row
@@ -86,30 +110,81 @@ public final class XlsxRowSource implements RowSource {
      *                                 package or its parts cannot be parsed
      */
     public static XlsxRowSource open(Path file) throws UnreadableFileException {
-        OPCPackage pkg;
+        return open(file, 0);
+    }
+
+    /**
+     * Opens an XLSX workbook on its {@code sheetIndex}-th visible worksheet, counted as
+     * {@link #sheetNames(Path)} lists them. Only that sheet's XML is read.
+     *
+     * @param file       a file already known to be an OOXML workbook (see {@link RowSources#detect(Path)})
+     * @param sheetIndex 0-based index among the visible worksheets
+     * @return a source positioned before the sheet's first row
+     * @throws UnreadableFileException  as {@link #open(Path)}
+     * @throws IllegalArgumentException when {@code sheetIndex} is negative or not below the number of
+     *                                  visible worksheets
+     */
+    public static XlsxRowSource open(Path file, int sheetIndex) throws UnreadableFileException {
+        RowSources.requireNonNegative(sheetIndex);
+        OPCPackage pkg = openPackage(file);
+        WorkbookReader reader;
+        Worksheets sheets;
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (NotOfficeXmlFileException e) {
-            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "not an OOXML package: " + e.getMessage(), e);
-        } catch (OpenXML4JException | RuntimeException e) {
-            throw new UnreadableFileException("FILE_CORRUPT", "cannot open OOXML package: " + e.getMessage(), e);
+            reader = new WorkbookReader(pkg);
+            sheets = worksheets(reader);
+        } catch (UnreadableFileException e) {
+            pkg.revert();
+            throw e;
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+            pkg.revert();
+            throw new UnreadableFileException("FILE_CORRUPT", "cannot read workbook structure: " + e.getMessage(), e);
+        }
+        if (sheetIndex >= sheets.visible().size()) {
+            pkg.revert();
+            throw RowSources.outOfRange(sheetIndex, sheets.names());
         }
         InputStream sheet = null;
         try {
-            XSSFReader reader = new XSSFReader(pkg, true);
-            SheetChoice choice = chooseSheet(reader);
             SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
-            sheet = choice.part().getInputStream();
-            return new XlsxRowSource(pkg, sheet, strings, styles, choice.date1904());
-        } catch (UnreadableFileException e) {
-            closeQuietly(sheet);
-            pkg.revert();
-            throw e;
+            sheet = sheets.visible().get(sheetIndex).part().getInputStream();
+            return new XlsxRowSource(pkg, sheet, strings, styles, sheets.date1904());
         } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
             closeQuietly(sheet);
             pkg.revert();
             throw new UnreadableFileException("FILE_CORRUPT", "cannot read workbook structure: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The names of the workbook's visible worksheets in workbook order: the sheets
+     * {@link #open(Path, int)} counts. Hidden and very-hidden sheets and chart sheets are left out. A
+     * workbook that hides every worksheet (Excel refuses to, some generators do not) lists its first
+     * worksheet alone, the one {@link #open(Path)} has always read. Reads the workbook part only.
+     *
+     * @param file a file already known to be an OOXML workbook (see {@link RowSources#detect(Path)})
+     * @return at least one name, never null
+     * @throws UnreadableFileException as {@link #open(Path)}
+     */
+    public static List<String> sheetNames(Path file) throws UnreadableFileException {
+        OPCPackage pkg = openPackage(file);
+        try {
+            return worksheets(new WorkbookReader(pkg)).names();
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+            throw new UnreadableFileException("FILE_CORRUPT", "cannot read workbook structure: " + e.getMessage(), e);
+        } finally {
+            // revert() is the read-only close: close() would try to save the package.
+            pkg.revert();
+        }
+    }
+
+    private static OPCPackage openPackage(Path file) throws UnreadableFileException {
+        try {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (NotOfficeXmlFileException e) {
+            throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "not an OOXML package: " + e.getMessage(), e);
+        } catch (OpenXML4JException | RuntimeException e) {
+            throw new UnreadableFileException("FILE_CORRUPT", "cannot open OOXML package: " + e.getMessage(), e);
         }
     }
 
@@ -363,30 +438,40 @@ public final class XlsxRowSource implements RowSource {
         return value.contains("_x") ? new XSSFRichTextString(value).getString() : value;
     }
 
-    private static SheetChoice chooseSheet(XSSFReader reader)
+    private static Worksheets worksheets(WorkbookReader reader)
             throws IOException, OpenXML4JException, XMLStreamException, UnreadableFileException {
         WorkbookFacts facts = WorkbookFacts.read(reader.getWorkbookData());
-        XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-        PackagePart first = null;
-        PackagePart firstVisible = null;
-        while (sheets.hasNext() && firstVisible == null) {
-            sheets.next().close();
-            PackagePart part = sheets.getSheetPart();
+        PackagePart workbook = reader.workbook();
+        Worksheet first = null;
+        List<Worksheet> visible = new ArrayList<>();
+        for (SheetEntry entry : facts.sheets()) {
+            PackageRelationship relationship = entry.relationshipId() == null ? null
+                    : workbook.getRelationship(entry.relationshipId());
+            if (relationship == null) {
+                // POI's own sheet iterator passes over such dangling entries; so did this reader.
+                continue;
+            }
+            PackagePart part = workbook.getRelatedPart(relationship);
+            if (part == null) {
+                throw new UnreadableFileException("FILE_CORRUPT", "sheet \"" + entry.name()
+                        + "\" points at no part (relationship " + entry.relationshipId() + ")");
+            }
             // Chart sheets are listed among the sheets but hold no cells.
             if (!part.getContentType().endsWith("worksheet+xml")) {
                 continue;
             }
+            Worksheet sheet = new Worksheet(entry.name(), part);
             if (first == null) {
-                first = part;
+                first = sheet;
             }
-            if (!facts.hidden().contains(sheets.getSheetName())) {
-                firstVisible = part;
+            if (!entry.hidden()) {
+                visible.add(sheet);
             }
         }
         if (first == null) {
             throw new UnreadableFileException("FILE_FORMAT_UNSUPPORTED", "workbook has no worksheet");
         }
-        return new SheetChoice(firstVisible != null ? firstVisible : first, facts.date1904());
+        return new Worksheets(visible.isEmpty() ? List.of(first) : List.copyOf(visible), facts.date1904());
     }
 
     private static void closeQuietly(InputStream in) {
@@ -399,11 +484,15 @@ public final class XlsxRowSource implements RowSource {
         }
     }
 
+    /** A {@code <sheet>} of the workbook part: its name, its relationship id and whether it is hidden. */
+    private record SheetEntry(String name, String relationshipId, boolean hidden) {
+    }
+
     /** The little the workbook part tells us that matters for reading one sheet. */
-    private record WorkbookFacts(Set<String> hidden, boolean date1904) {
+    private record WorkbookFacts(List<SheetEntry> sheets, boolean date1904) {
 
         static WorkbookFacts read(InputStream workbookXml) throws XMLStreamException, IOException {
-            Set<String> hidden = new HashSet<>();
+            List<SheetEntry> sheets = new ArrayList<>();
             boolean date1904 = false;
             try (workbookXml) {
                 XMLStreamReader r = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbookXml);
@@ -417,16 +506,26 @@ public final class XlsxRowSource implements RowSource {
                             date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
                         } else if (r.getLocalName().equals("sheet")) {
                             String state = r.getAttributeValue(null, "state");
-                            if (state != null && !state.equals("visible")) {
-                                hidden.add(r.getAttributeValue(null, "name"));
-                            }
+                            boolean hidden = state != null && !state.equals("visible");
+                            sheets.add(new SheetEntry(r.getAttributeValue(null, "name"), relationshipId(r), hidden));
                         }
                     }
                 } finally {
                     r.close();
                 }
             }
-            return new WorkbookFacts(hidden, date1904);
+            return new WorkbookFacts(sheets, date1904);
+        }
+
+        /** {@code r:id}, whichever prefix and namespace (transitional or strict) the file uses. */
+        private static String relationshipId(XMLStreamReader r) {
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+                String namespace = r.getAttributeNamespace(i);
+                if ("id".equals(r.getAttributeLocalName(i)) && namespace != null && !namespace.isEmpty()) {
+                    return r.getAttributeValue(i);
+                }
+            }
+            return null;
         }
     }
 }

@@ -13,18 +13,20 @@ import org.springframework.batch.item.support.AbstractItemCountingItemStreamItem
 public class FileRowReader extends AbstractItemCountingItemStreamItemReader<RawRow> {
 
     private final Path file;
+    private final int sheetIndex;
     private final int headerRowNumber;
     private RowSource source;
 
-    public FileRowReader(Path file, int headerRowNumber) {
+    public FileRowReader(Path file, int sheetIndex, int headerRowNumber) {
         this.file = file;
+        this.sheetIndex = sheetIndex;
         this.headerRowNumber = headerRowNumber;
         setName("fileRowReader");
     }
 
     @Override
     protected void doOpen() throws Exception {
-        source = RowSources.open(file);
+        source = RowSources.open(file, sheetIndex);
     }
 
     @Override

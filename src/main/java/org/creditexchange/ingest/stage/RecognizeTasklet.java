@@ -53,38 +53,51 @@ public class RecognizeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Batch batch = batches.get(batchId);
         String name = IdNumberMasking.maskEmbedded(batch.originalName());
-        try (RowSource source = RowSources.open(batch.landedPath())) {
-            List<RawRow> first = new ArrayList<>();
-            RawRow row;
-            while (first.size() < HeaderRecognizer.HEADER_SEARCH_ROWS && (row = source.next()) != null) {
-                first.add(row);
+        HeaderRecognizer recognizer = new HeaderRecognizer(configuration.catalog().items(), batch.unitCode(),
+                configuration::sourceMapping);
+        try {
+            // Workbooks often open with an instructions sheet (填表说明): the first sheet with a header wins.
+            List<String> sheets = RowSources.sheetNames(batch.landedPath());
+            HeaderRecognizer.MissingColumns missing = null;
+            for (int sheet = 0; sheet < sheets.size(); sheet++) {
+                try (RowSource source = RowSources.open(batch.landedPath(), sheet)) {
+                    List<RawRow> first = new ArrayList<>();
+                    RawRow row;
+                    while (first.size() < HeaderRecognizer.HEADER_SEARCH_ROWS && (row = source.next()) != null) {
+                        first.add(row);
+                    }
+                    HeaderRecognizer.Recognition recognition = recognizer.recognize(first);
+                    if (recognition instanceof HeaderRecognizer.MissingColumns m) {
+                        missing = missing == null ? m : missing;
+                    } else if (recognition instanceof HeaderRecognizer.Recognized r) {
+                        return accept(contribution, batch, name, source, first, r.layout().onSheet(sheet), sheets.get(sheet));
+                    }
+                }
             }
-            HeaderRecognizer recognizer = new HeaderRecognizer(configuration.catalog().items(), batch.unitCode(),
-                    configuration::sourceMapping);
-            HeaderRecognizer.Recognition recognition = recognizer.recognize(first);
-            if (recognition instanceof HeaderRecognizer.NoHeader) {
-                return reject(contribution, null, "FILE_NO_HEADER", name, HeaderRecognizer.HEADER_SEARCH_ROWS);
+            if (missing != null) {
+                return reject(contribution, missing.item().id(), "FILE_MISSING_COLUMNS", name, missing.item().title(),
+                        String.join("、", missing.missingTitles()));
             }
-            if (recognition instanceof HeaderRecognizer.MissingColumns m) {
-                return reject(contribution, m.item().id(), "FILE_MISSING_COLUMNS", name, m.item().title(),
-                        String.join("、", m.missingTitles()));
-            }
-            HeaderLayout layout = ((HeaderRecognizer.Recognized) recognition).layout();
-            CatalogItemDefinition item = configuration.catalog().item(layout.itemId()).orElseThrow();
-            if (!channelAccepts(batch, item.id())) {
-                return reject(contribution, item.id(), "FILE_ITEM_NOT_ALLOWED", name, item.title());
-            }
-            if (!hasDataBelow(first, source, layout.headerRowNumber())) {
-                return reject(contribution, item.id(), "FILE_NO_DATA", name);
-            }
-            batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout));
-            log.info("Batch {}: {} file recognised as {} (header in row {})", batchId, source.format(), item.id(),
-                    layout.headerRowNumber());
-            return RepeatStatus.FINISHED;
+            return reject(contribution, null, "FILE_NO_HEADER", name, String.valueOf(HeaderRecognizer.HEADER_SEARCH_ROWS));
         } catch (UnreadableFileException e) {
             log.info("Batch {}: unreadable file: {}", batchId, e.getMessage());
             return reject(contribution, null, e.code(), name);
         }
+    }
+
+    private RepeatStatus accept(StepContribution contribution, Batch batch, String name, RowSource source,
+                                List<RawRow> first, HeaderLayout layout, String sheetName) throws Exception {
+        CatalogItemDefinition item = configuration.catalog().item(layout.itemId()).orElseThrow();
+        if (!channelAccepts(batch, item.id())) {
+            return reject(contribution, item.id(), "FILE_ITEM_NOT_ALLOWED", name, item.title());
+        }
+        if (!hasDataBelow(first, source, layout.headerRowNumber())) {
+            return reject(contribution, item.id(), "FILE_NO_DATA", name);
+        }
+        batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout));
+        log.info("Batch {}: {} file recognised as {} (header in row {}{})", batchId, source.format(), item.id(),
+                layout.headerRowNumber(), sheetName.isEmpty() ? "" : " of sheet '" + sheetName + "'");
+        return RepeatStatus.FINISHED;
     }
 
     private boolean channelAccepts(Batch batch, String itemId) {

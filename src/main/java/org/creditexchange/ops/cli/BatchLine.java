@@ -46,7 +46,7 @@ final class BatchLine {
                     b.counts().received(), b.counts().accepted(), b.counts().warned(), b.counts().rejected());
             case REJECTED -> "  文件未能处理：" + b.problemMessage();
             case DUPLICATE -> "  重复文件（与批次 " + b.duplicateOf() + " 内容相同），未再次入库。";
-            default -> "  处理失败（" + b.status() + "）：" + b.problemMessage();
+            default -> "  平台处理失败（" + b.status() + "），文件已保留，运维人员修复后可重新执行。原因：" + b.failureMessage();
         };
         String where = b.feedbackPath() == null ? "" : "\n  反馈：" + b.feedbackPath() + "\n  回执：" + b.receiptPath();
         return head + body + where;

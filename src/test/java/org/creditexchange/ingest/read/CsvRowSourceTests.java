@@ -1,6 +1,7 @@
 package org.creditexchange.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -40,6 +41,16 @@ class CsvRowSourceTests extends RowSourceContractTests {
     @Override
     protected FileFormat expectedFormat() {
         return FileFormat.CSV;
+    }
+
+    @Test
+    void listsOneUnnamedSheetAndReadsItAtIndexZeroOnly() throws Exception {
+        Path file = write(dir, "one-sheet", List.of(List.of("名称", "代码"), List.of("杭州某某公司", "1")));
+
+        assertThat(RowSources.sheetNames(file)).containsExactly("");
+        assertThat(readAll(file, 0)).extracting(RawRow::rowNumber).containsExactly(1, 2);
+        assertThatThrownBy(() -> RowSources.open(file, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.creditexchange.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link RowSource} promises, whatever the format. Each subclass writes the same
- * scenarios in its own format; all files are opened through {@link RowSources#open(Path)}.
+ * scenarios in its own format; all files are opened through {@link RowSources}.
  */
 abstract class RowSourceContractTests {
 
@@ -111,12 +112,32 @@ abstract class RowSourceContractTests {
         source.close();
     }
 
+    @Test
+    void listsOneSheetForASingleSheetFileAndReadsItAtIndexZero() throws Exception {
+        Path file = write(dir, "single-sheet", List.of(List.of("名称", "代码"), List.of("杭州某某公司", "1")));
+
+        assertThat(RowSources.sheetNames(file)).hasSize(1);
+        assertThat(readAll(file, 0)).isEqualTo(readAll(file)).hasSize(2);
+        assertThatThrownBy(() -> RowSources.open(file, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RowSources.open(file, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     protected static List<RawRow> readAll(Path file) throws Exception {
-        List<RawRow> rows = new ArrayList<>();
         try (RowSource source = RowSources.open(file)) {
-            for (RawRow row = source.next(); row != null; row = source.next()) {
-                rows.add(row);
-            }
+            return drain(source);
+        }
+    }
+
+    protected static List<RawRow> readAll(Path file, int sheetIndex) throws Exception {
+        try (RowSource source = RowSources.open(file, sheetIndex)) {
+            return drain(source);
+        }
+    }
+
+    protected static List<RawRow> drain(RowSource source) throws Exception {
+        List<RawRow> rows = new ArrayList<>();
+        for (RawRow row = source.next(); row != null; row = source.next()) {
+            rows.add(row);
         }
         return rows;
     }

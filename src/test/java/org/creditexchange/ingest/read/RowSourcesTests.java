@@ -33,6 +33,8 @@ class RowSourcesTests {
         Path file = Files.write(dir.resolve("empty.csv"), new byte[0]);
 
         assertCode(() -> RowSources.open(file), "FILE_EMPTY");
+        assertCode(() -> RowSources.open(file, 0), "FILE_EMPTY");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_EMPTY");
     }
 
     @Test
@@ -47,6 +49,7 @@ class RowSourcesTests {
         Path file = Files.write(dir.resolve("list.xlsx"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1));
 
         assertCode(() -> RowSources.open(file), "FILE_FORMAT_UNSUPPORTED");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_FORMAT_UNSUPPORTED");
     }
 
     @Test
@@ -72,6 +75,8 @@ class RowSourcesTests {
                     assertThat(e.code()).isEqualTo("FILE_FORMAT_UNSUPPORTED");
                     assertThat(e.detail()).isEqualTo("Excel 2003 XML spreadsheet");
                 });
+        assertCode(() -> RowSources.sheetNames(file), "FILE_FORMAT_UNSUPPORTED");
+        assertCode(() -> RowSources.open(file, 1), "FILE_FORMAT_UNSUPPORTED");
     }
 
     @Test
@@ -91,6 +96,7 @@ class RowSourcesTests {
         }
 
         assertCode(() -> RowSources.open(file), "FILE_FORMAT_UNSUPPORTED");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_FORMAT_UNSUPPORTED");
     }
 
     @Test
@@ -99,6 +105,8 @@ class RowSourcesTests {
         Path file = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(whole, whole.length / 2));
 
         assertCode(() -> RowSources.open(file), "FILE_CORRUPT");
+        assertCode(() -> RowSources.open(file, 1), "FILE_CORRUPT");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_CORRUPT");
     }
 
     @Test
@@ -118,6 +126,7 @@ class RowSourcesTests {
 
         assertCode(() -> RowSources.detect(file), "FILE_ENCRYPTED");
         assertCode(() -> RowSources.open(file), "FILE_ENCRYPTED");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_ENCRYPTED");
     }
 
     @Test
@@ -147,6 +156,7 @@ class RowSourcesTests {
         }
 
         assertCode(() -> RowSources.open(file), "FILE_FORMAT_UNSUPPORTED");
+        assertCode(() -> RowSources.sheetNames(file), "FILE_FORMAT_UNSUPPORTED");
     }
 
     @Test

@@ -10,12 +10,33 @@ import java.util.List;
 
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.creditexchange.ingest.read.WorkbookFixture.BuiltinFormatted;
 import org.creditexchange.ingest.read.WorkbookFixture.Formatted;
 import org.creditexchange.ingest.read.WorkbookFixture.Formula;
 import org.junit.jupiter.api.Test;
 
-class XlsRowSourceTests extends RowSourceContractTests {
+class XlsRowSourceTests extends WorkbookRowSourceContractTests {
+
+    @Override
+    protected Workbook newWorkbook() {
+        return new HSSFWorkbook();
+    }
+
+    @Override
+    protected String extension() {
+        return "xls";
+    }
+
+    @Override
+    protected RowSource openDirectly(Path file, int sheetIndex) throws Exception {
+        return XlsRowSource.open(file, sheetIndex);
+    }
+
+    @Override
+    protected List<String> sheetNamesDirectly(Path file) throws Exception {
+        return XlsRowSource.sheetNames(file);
+    }
 
     @Override
     protected Path write(Path dir, String name, List<List<Object>> rows) throws Exception {

@@ -1,6 +1,7 @@
 package org.creditexchange.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.creditexchange.ingest.read.WorkbookFixture.BuiltinFormatted;
@@ -24,7 +26,27 @@ import org.creditexchange.ingest.read.WorkbookFixture.Formatted;
 import org.creditexchange.ingest.read.WorkbookFixture.Formula;
 import org.junit.jupiter.api.Test;
 
-class XlsxRowSourceTests extends RowSourceContractTests {
+class XlsxRowSourceTests extends WorkbookRowSourceContractTests {
+
+    @Override
+    protected Workbook newWorkbook() {
+        return new XSSFWorkbook();
+    }
+
+    @Override
+    protected String extension() {
+        return "xlsx";
+    }
+
+    @Override
+    protected RowSource openDirectly(Path file, int sheetIndex) throws Exception {
+        return XlsxRowSource.open(file, sheetIndex);
+    }
+
+    @Override
+    protected List<String> sheetNamesDirectly(Path file) throws Exception {
+        return XlsxRowSource.sheetNames(file);
+    }
 
     @Override
     protected Path write(Path dir, String name, List<List<Object>> rows) throws Exception {
@@ -177,7 +199,19 @@ class XlsxRowSourceTests extends RowSourceContractTests {
         }
     }
 
-    private static Path minimalWorkbook(Path file, String sheetXml) throws Exception {
+    @Test
+    void readsOnlyTheChosenSheetsXml() throws Exception {
+        // The instructions sheet's XML is broken: listing the sheets and reading the data sheet must not
+        // touch it; only reading it fails. The relationship prefix is not "r", as some generators write.
+        String broken = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>填表说明</t></is></c></row><row r=";
+        String data = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                <row r="2"><c r="A2" t="inlineStr"><is><t>行政相对人名称</t></is></c></row>
+                <row r="7"><c r="A7" t="inlineStr"><is><t>杭州某某公司</t></is></c><c r="B7"><v>5000</v></c></row>
+                </sheetData></worksheet>""";
+        Path file = dir.resolve("broken-instructions.xlsx");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             entry(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8"?>
@@ -186,7 +220,66 @@ class XlsxRowSourceTests extends RowSourceContractTests {
                     <Default Extension="xml" ContentType="application/xml"/>
                     <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
                     <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    <Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    <Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
                     </Types>""");
+            entry(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/workbook.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                    <sheets><sheet name="填表说明" sheetId="1" rel:id="rId1"/><sheet name="旧数据" sheetId="2" state="hidden" rel:id="rId2"/><sheet name="数据" sheetId="3" rel:id="rId3"/></sheets></workbook>""");
+            entry(zip, "xl/_rels/workbook.xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>
+                    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet3.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/worksheets/sheet1.xml", broken);
+            entry(zip, "xl/worksheets/sheet2.xml", broken);
+            entry(zip, "xl/worksheets/sheet3.xml", data);
+        }
+
+        assertThat(RowSources.sheetNames(file)).containsExactly("填表说明", "数据");
+        List<RawRow> rows = readAll(file, 1);
+        assertThat(rows).extracting(RawRow::rowNumber).containsExactly(2, 7);
+        assertThat(rows.get(1).cells()).containsExactly("杭州某某公司", "5000");
+        try (RowSource instructions = RowSources.open(file, 0)) {
+            assertThat(instructions.next().cells()).containsExactly("填表说明");
+            assertThatThrownBy(instructions::next).isInstanceOfSatisfying(UnreadableFileException.class,
+                    e -> assertThat(e.code()).isEqualTo("FILE_CORRUPT"));
+        }
+    }
+
+    @Test
+    void reportsAWorkbookWithOnlyAChartSheetAlikeInOpenAndSheetNames() throws Exception {
+        String chartSheet = "application/vnd.openxmlformats-officedocument.drawingml.chartsheet+xml";
+        Path file = minimalWorkbook(dir.resolve("chart-only.xlsx"), "<chartsheet/>", chartSheet);
+
+        assertThatThrownBy(() -> RowSources.open(file)).isInstanceOfSatisfying(UnreadableFileException.class,
+                e -> assertThat(e.code()).isEqualTo("FILE_FORMAT_UNSUPPORTED"));
+        assertThatThrownBy(() -> RowSources.sheetNames(file)).isInstanceOfSatisfying(UnreadableFileException.class,
+                e -> assertThat(e.code()).isEqualTo("FILE_FORMAT_UNSUPPORTED"));
+    }
+
+    private static Path minimalWorkbook(Path file, String sheetXml) throws Exception {
+        return minimalWorkbook(file, sheetXml, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+    }
+
+    private static Path minimalWorkbook(Path file, String sheetXml, String sheetContentType) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            entry(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="xml" ContentType="application/xml"/>
+                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="%s"/>
+                    </Types>""".formatted(sheetContentType));
             entry(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
