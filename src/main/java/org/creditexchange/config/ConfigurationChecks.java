@@ -11,9 +11,11 @@ import org.creditexchange.catalog.CodeTableDefinition;
 import org.creditexchange.catalog.ConditionDefinition;
 import org.creditexchange.catalog.FieldDefinition;
 import org.creditexchange.catalog.FieldTypeName;
+import org.creditexchange.catalog.ProhibitedData;
 import org.creditexchange.catalog.RuleDefinition;
 import org.creditexchange.catalog.code.UsccCheckDigit;
 import org.creditexchange.ingest.cleanse.TextNormalization;
+import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ChannelDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
@@ -29,9 +31,17 @@ final class ConfigurationChecks {
     private static final String KEY_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
     private final List<ConfigProblem> problems;
+    private final ProhibitedData prohibited;
 
-    ConfigurationChecks(List<ConfigProblem> problems) {
+    ConfigurationChecks(List<ConfigProblem> problems, ProhibitedData prohibited) {
         this.problems = problems;
+        this.prohibited = prohibited;
+    }
+
+    /** A header or title that names prohibited data may not be declared anywhere. */
+    private void notProhibited(YamlFile f, String at, String title, boolean coversPersons) {
+        prohibited.category(title, coversPersons).ifPresent(c -> problems.add(f.problem(at,
+                "'" + title + "' names data that is never collected (" + c + "): see " + ConfigurationLoader.PROHIBITED)));
     }
 
     void checkCodeTable(String id, YamlFile.Bound<CodeTableDefinition> bound) {
@@ -103,12 +113,14 @@ final class ConfigurationChecks {
                 problems.add(f.problem(at + ".title", "title is required"));
             } else {
                 header(f, headerForms, fd.title(), fd.key(), at + ".title");
+                notProhibited(f, at + ".title", fd.title(), ProhibitedData.coversPersons(item));
             }
             if (!blank(fd.column())) {
                 header(f, headerForms, fd.column(), fd.key(), at + ".column");
             }
             for (int j = 0; j < fd.aliases().size(); j++) {
                 header(f, headerForms, fd.aliases().get(j), fd.key(), at + ".aliases[" + j + "]");
+                notProhibited(f, at + ".aliases[" + j + "]", fd.aliases().get(j), ProhibitedData.coversPersons(item));
             }
             if (fd.type() == FieldTypeName.CODE) {
                 if (blank(fd.codeTable())) {
@@ -289,9 +301,12 @@ final class ConfigurationChecks {
             }
             return;
         }
-        m.headerAliases().keySet().forEach(k -> {
+        m.headerAliases().forEach((k, aliases) -> {
             if (item.field(k).isEmpty()) {
                 problems.add(f.problem("header-aliases." + k, "unknown field '" + k + "' of " + itemId));
+            }
+            for (int i = 0; i < aliases.size(); i++) {
+                notProhibited(f, "header-aliases." + k + "[" + i + "]", aliases.get(i), ProhibitedData.coversPersons(item));
             }
         });
         m.constants().keySet().forEach(k -> {
@@ -317,6 +332,78 @@ final class ConfigurationChecks {
                         }
                     });
                 }
+            }
+        });
+    }
+
+    void checkFormat(String id, YamlFile.Bound<FormatDefinition> bound, Set<String> itemFiles,
+                     Map<String, CatalogItemDefinition> items, Map<String, CodeTableDefinition> codes) {
+        FormatDefinition fmt = bound.value();
+        YamlFile f = bound.file();
+        if (!id.equals(fmt.id())) {
+            problems.add(f.problem("id", "id '" + fmt.id() + "' must equal the file name '" + id + "'"));
+        }
+        require(f, "title", fmt.title());
+        if (blank(fmt.item())) {
+            problems.add(f.problem("item", "item is required"));
+            return;
+        }
+        CatalogItemDefinition item = items.get(fmt.item());
+        if (item == null) {
+            if (!itemFiles.contains(fmt.item())) {
+                problems.add(f.problem("item", "unknown catalog item '" + fmt.item() + "'"));
+            }
+            return;
+        }
+        if (fmt.columns().isEmpty()) {
+            problems.add(f.problem("columns", "a format needs columns"));
+        }
+        Map<String, String> seen = new HashMap<>();
+        fmt.columns().forEach((key, titles) -> {
+            if (item.field(key).isEmpty()) {
+                problems.add(f.problem("columns." + key, "unknown field '" + key + "' of " + item.id()));
+            }
+            for (int i = 0; i < titles.size(); i++) {
+                header(f, seen, titles.get(i), key, "columns." + key + "[" + i + "]");
+                notProhibited(f, "columns." + key + "[" + i + "]", titles.get(i), ProhibitedData.coversPersons(item));
+            }
+        });
+        for (int i = 0; i < fmt.ignored().size(); i++) {
+            header(f, seen, fmt.ignored().get(i), "(ignored)", "ignored[" + i + "]");
+        }
+        for (int i = 0; i < fmt.derive().size(); i++) {
+            FormatDefinition.DerivedField d = fmt.derive().get(i);
+            String at = "derive[" + i + "]";
+            if (blank(d.field()) || item.field(d.field()).isEmpty()) {
+                problems.add(f.problem(at + ".field", "unknown field '" + d.field() + "' of " + item.id()));
+            }
+            if (!FormatDefinition.DerivedField.RULES.contains(d.rule())) {
+                problems.add(f.problem(at + ".rule", "unknown rule '" + d.rule() + "', expected one of "
+                        + FormatDefinition.DerivedField.RULES));
+            } else if ((d.rule().equals("copy") || d.rule().equals("constant-when-present"))
+                    && (blank(d.from()) || item.field(d.from()).isEmpty())) {
+                problems.add(f.problem(at + ".from", "rule " + d.rule() + " needs 'from', a field of " + item.id()));
+            } else if ((d.rule().startsWith("constant")) && blank(d.value())) {
+                problems.add(f.problem(at + ".value", "rule " + d.rule() + " needs 'value'"));
+            }
+        }
+        for (int i = 0; i < fmt.relaxed().size(); i++) {
+            if (item.field(fmt.relaxed().get(i)).isEmpty()) {
+                problems.add(f.problem("relaxed[" + i + "]", "unknown field '" + fmt.relaxed().get(i) + "' of " + item.id()));
+            }
+        }
+        fmt.codeTranslations().forEach((key, translation) -> {
+            var fd = item.field(key);
+            if (fd.isEmpty() || fd.get().type() != FieldTypeName.CODE) {
+                problems.add(f.problem("code-translations." + key, "'" + key + "' is not a code field of " + item.id()));
+            } else if (codes.containsKey(fd.get().codeTable())) {
+                CodeTableDefinition table = codes.get(fd.get().codeTable());
+                translation.forEach((from, to) -> {
+                    if (table.entries().stream().noneMatch(e -> e.value().equals(to))) {
+                        problems.add(f.problem("code-translations." + key + "." + from, "'" + to
+                                + "' is not a value of code table " + table.id()));
+                    }
+                });
             }
         });
     }

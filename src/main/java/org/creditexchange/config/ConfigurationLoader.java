@@ -12,15 +12,21 @@ import java.util.stream.Stream;
 import org.creditexchange.catalog.Catalog;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.catalog.CodeTableDefinition;
+import org.creditexchange.catalog.ProhibitedData;
+import org.creditexchange.catalog.ProhibitedDataDefinition;
+import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
 
 /**
- * Reads {@code connectors/} and {@code mappings/} (catalog/, codes/, sources/&lt;unit&gt;/) under a configuration
+ * Reads {@code connectors/} and {@code mappings/} (catalog/, codes/, formats/, sources/&lt;unit&gt;/) under a configuration
  * root, binds every file and checks every file and every cross-file reference. Collects all problems instead
  * of stopping at the first: an operator fixes a broken configuration in one pass.
  */
 public final class ConfigurationLoader {
+
+    /** The list of data never collected, relative to the configuration root. */
+    static final String PROHIBITED = "mappings/prohibited-data.yaml";
 
     private final Path root;
 
@@ -66,7 +72,17 @@ public final class ConfigurationLoader {
             }
         }
 
-        ConfigurationChecks checks = new ConfigurationChecks(problems);
+        Map<String, YamlFile.Bound<FormatDefinition>> formats = readFolder("mappings/formats", FormatDefinition.class, problems);
+        Path prohibitedFile = root.resolve(PROHIBITED);
+        ProhibitedData prohibited = ProhibitedData.none();
+        if (Files.isRegularFile(prohibitedFile)) {
+            prohibited = YamlFile.read(prohibitedFile, Path.of(PROHIBITED), ProhibitedDataDefinition.class, problems)
+                    .map(b -> new ProhibitedData(b.value())).orElse(ProhibitedData.none());
+        } else {
+            problems.add(new ConfigProblem(Path.of(PROHIBITED), 0, "", "file is missing: the list of data never collected is required"));
+        }
+
+        ConfigurationChecks checks = new ConfigurationChecks(problems, prohibited);
         codes.forEach(checks::checkCodeTable);
         Map<String, CodeTableDefinition> codeDefs = values(codes);
         items.forEach((id, b) -> checks.checkCatalogItem(id, b, codeDefs));
@@ -82,6 +98,8 @@ public final class ConfigurationLoader {
         mappings.forEach((unit, byItem) -> byItem.forEach((item, b) ->
                 checks.checkSourceMapping(unit, item, b, unitIds, itemIds, itemDefs, codeDefs)));
 
+        formats.forEach((id, b) -> checks.checkFormat(id, b, itemIds, itemDefs, codeDefs));
+
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new Result(null, List.copyOf(problems));
@@ -89,7 +107,7 @@ public final class ConfigurationLoader {
         Map<String, Map<String, SourceMappingDefinition>> mappingDefs = new TreeMap<>();
         mappings.forEach((unit, byItem) -> mappingDefs.put(unit, values(byItem)));
         PlatformConfiguration configuration = new PlatformConfiguration(root, values(connectors),
-                new Catalog(itemDefs, codeDefs), mappingDefs);
+                new Catalog(itemDefs, codeDefs), mappingDefs, values(formats), prohibited);
         return new Result(configuration, List.of());
     }
 

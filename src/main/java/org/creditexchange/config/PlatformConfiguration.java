@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.creditexchange.catalog.Catalog;
+import org.creditexchange.catalog.ProhibitedData;
+import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
 
@@ -16,9 +18,12 @@ import org.creditexchange.intake.ConnectorDefinition;
  * @param connectors     source units by code
  * @param catalog        catalog items and code tables
  * @param sourceMappings unit code → item id → mapping
+ * @param formats        known non-standard layouts (e.g. the older 双公示 format), by id
+ * @param prohibitedData what is never collected
  */
 public record PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
-                                    Map<String, Map<String, SourceMappingDefinition>> sourceMappings) {
+                                    Map<String, Map<String, SourceMappingDefinition>> sourceMappings,
+                                    Map<String, FormatDefinition> formats, ProhibitedData prohibitedData) {
 
     public Optional<ConnectorDefinition> connector(String code) {
         return Optional.ofNullable(connectors.get(code));

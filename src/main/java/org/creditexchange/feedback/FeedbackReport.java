@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * @param rejected    rows rejected
  * @param headers     the file's header titles in file order, for showing original values ({@code List.of()} when none)
  * @param rows        every data row in file order (accepted ones too), streamed; empty for REJECTED/DUPLICATE
+ * @param notices     things about the file as a whole the clerk should know though it was processed (an older
+ *                    format converted, a prohibited column refused); empty when none
  */
 public record FeedbackReport(
         long batchId,
@@ -40,7 +42,21 @@ public record FeedbackReport(
         long warned,
         long rejected,
         List<String> headers,
-        Supplier<Stream<FeedbackRow>> rows) {
+        Supplier<Stream<FeedbackRow>> rows,
+        List<FileProblem> notices) {
+
+    public FeedbackReport {
+        notices = notices == null ? List.of() : List.copyOf(notices);
+    }
+
+    /** A report without notices. */
+    public FeedbackReport(long batchId, String unitCode, String unitName, String fileName, OffsetDateTime receivedAt,
+                          OffsetDateTime processedAt, String itemTitle, Outcome outcome, FileProblem fileProblem,
+                          long received, long accepted, long warned, long rejected, List<String> headers,
+                          Supplier<Stream<FeedbackRow>> rows) {
+        this(batchId, unitCode, unitName, fileName, receivedAt, processedAt, itemTitle, outcome, fileProblem, received,
+                accepted, warned, rejected, headers, rows, List.of());
+    }
 
     /** What happened to the batch as a whole. */
     public enum Outcome { DONE, REJECTED, DUPLICATE }

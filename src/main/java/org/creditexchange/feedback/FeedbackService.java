@@ -41,6 +41,7 @@ public class FeedbackService {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
     private static final TypeReference<List<String>> CELLS = new TypeReference<>() { };
+    private static final TypeReference<List<FeedbackReport.FileProblem>> NOTICES = new TypeReference<>() { };
 
     private final PlatformConfiguration configuration;
     private final CxProperties properties;
@@ -121,9 +122,11 @@ public class FeedbackService {
                 .orElse(List.of());
         Map<Integer, List<Reason>> reasons = reasons(batch.id());
         Batch.Counts c = batch.counts();
+        List<FeedbackReport.FileProblem> notices = batches.noticesJson(batch.id())
+                .map(j -> read(j, NOTICES)).orElse(List.of());
         return new FeedbackReport(batch.id(), unit.code(), unit.name(), fileName, batch.receivedAt(), processed,
                 itemTitle, FeedbackReport.Outcome.DONE, null, c.received(), c.accepted(), c.warned(), c.rejected(),
-                headers, () -> rows(batch.id(), reasons));
+                headers, () -> rows(batch.id(), reasons), notices);
     }
 
     private Stream<FeedbackRow> rows(long batchId, Map<Integer, List<Reason>> reasons) {

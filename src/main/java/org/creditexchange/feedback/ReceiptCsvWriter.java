@@ -37,7 +37,8 @@ public final class ReceiptCsvWriter {
      * {@code rowNumber,STATUS,,,} ({@code ACCEPTED} for a clean row).
      *
      * <p>Outcome REJECTED or DUPLICATE: exactly one line {@code 0,REJECTED,,code,message} or
-     * {@code 0,DUPLICATE,,code,message} from {@code report.fileProblem()}; the rows are not read.
+     * {@code 0,DUPLICATE,,code,message} from {@code report.fileProblem()}; the rows are not read. A processed
+     * file's notices (an older format converted, a column refused) come first as {@code 0,WARNED,,code,message}.
      * A missing file problem gives empty code and message.
      *
      * @param report the batch's feedback
@@ -56,6 +57,10 @@ public final class ReceiptCsvWriter {
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             printer.printRecord(HEADER);
             if (report.outcome() == Outcome.DONE) {
+                // Notices about the file as a whole come first, on row 0, as warnings.
+                for (FileProblem notice : report.notices()) {
+                    printer.printRecord(0, "WARNED", "", notice.code(), notice.message());
+                }
                 writeRows(printer, report);
             } else {
                 FileProblem problem = report.fileProblem();

@@ -124,6 +124,12 @@ public final class XlsxFeedbackWriter {
                 lines.add("修改建议", problem.hint());
             }
         }
+        for (FileProblem notice : report.notices()) {
+            lines.add("提示", notice.message());
+            if (!isBlank(notice.hint())) {
+                lines.add("", notice.hint());
+            }
+        }
         if (report.outcome() == Outcome.DONE) {
             String closing = report.rejected() + report.warned() > 0 ? SEE_DETAILS : ALL_LOADED;
             next[0]++; // a blank line sets the conclusion apart from the figures

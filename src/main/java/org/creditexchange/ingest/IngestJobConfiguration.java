@@ -8,6 +8,12 @@ import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.feedback.FeedbackService;
 import org.creditexchange.feedback.FeedbackTasklet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.creditexchange.ingest.map.FieldDerivations;
+import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.HeaderLayout;
 import org.creditexchange.ingest.map.RowMapper;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
@@ -23,6 +29,7 @@ import org.creditexchange.ingest.stage.StagedRowWriter;
 import org.creditexchange.ingest.validate.RowValidator;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
+import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.IntakeService;
 import org.creditexchange.store.PersonalIdHasher;
 import org.creditexchange.store.RecordMergeTasklet;
@@ -104,9 +111,18 @@ public class IngestJobConfiguration {
         Batch batch = batches.get(batchId);
         CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
         HeaderLayout layout = layout(batches, batchId, json);
-        var translations = configuration.sourceMapping(batch.unitCode(), item.id())
-                .map(SourceMappingDefinition::codeTranslations).orElse(java.util.Map.of());
-        return new RowProcessor(new RowMapper(item, layout), new RowValidator(configuration.catalog(), item, translations),
+        Map<String, Map<String, String>> translations = new HashMap<>();
+        FormatDefinition format = layout.formatId().isEmpty() ? null : configuration.formats().get(layout.formatId());
+        if (format != null) {
+            translations.putAll(format.codeTranslations());
+        }
+        configuration.sourceMapping(batch.unitCode(), item.id()).ifPresent(m -> translations.putAll(m.codeTranslations()));
+        ConnectorDefinition unit = configuration.connector(batch.unitCode()).orElseThrow();
+        FieldDerivations derivations = new FieldDerivations(item, format == null ? List.of() : format.derive(),
+                unit.name(), unit.uscc());
+        Set<String> relaxed = format == null ? Set.of() : Set.copyOf(format.relaxed());
+        return new RowProcessor(new RowMapper(item, layout), derivations,
+                new RowValidator(configuration.catalog(), item, translations, relaxed),
                 new StagedRowFactory(item, layout, hasher), LocalDate.now(IntakeService.ZONE));
     }
 

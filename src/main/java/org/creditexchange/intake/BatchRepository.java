@@ -69,9 +69,15 @@ public class BatchRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", this::map);
     }
 
-    public void markRecognized(long id, String itemId, String fileFormat, String layoutJson) {
-        jdbc.update("UPDATE cx_batch SET status = 'PROCESSING', item_id = ?, file_format = ?, layout_json = ? WHERE id = ?",
-                itemId, fileFormat, layoutJson, id);
+    public void markRecognized(long id, String itemId, String fileFormat, String layoutJson, String noticesJson) {
+        jdbc.update("UPDATE cx_batch SET status = 'PROCESSING', item_id = ?, file_format = ?, layout_json = ?, "
+                + "notices_json = ? WHERE id = ?", itemId, fileFormat, layoutJson, noticesJson, id);
+    }
+
+    /** The file-level notices recorded when the file was recognised (JSON list), if any. */
+    public Optional<String> noticesJson(long id) {
+        return jdbc.query("SELECT notices_json FROM cx_batch WHERE id = ?", (rs, i) -> rs.getString(1), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Optional<String> layoutJson(long id) {

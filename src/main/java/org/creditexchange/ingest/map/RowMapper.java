@@ -28,7 +28,10 @@ public final class RowMapper {
         for (int i = 0; i < columns.size(); i++) {
             String key = columns.get(i);
             if (!key.isEmpty()) {
-                byField.put(key, row.cell(i));
+                String earlier = byField.get(key);
+                String cell = row.cell(i);
+                // A field fed by several columns (a format's 处罚类别1, 处罚类别2) joins their values.
+                byField.put(key, earlier.isBlank() ? cell : cell.isBlank() ? earlier : earlier + ";" + cell);
             }
         }
         layout.constants().forEach((key, value) -> {

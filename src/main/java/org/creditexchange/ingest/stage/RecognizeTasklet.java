@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.ProhibitedData;
+import org.creditexchange.feedback.FeedbackReport;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.map.HeaderLayout;
@@ -53,12 +55,13 @@ public class RecognizeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Batch batch = batches.get(batchId);
         String name = IdNumberMasking.maskEmbedded(batch.originalName());
-        HeaderRecognizer recognizer = new HeaderRecognizer(configuration.catalog().items(), batch.unitCode(),
-                configuration::sourceMapping);
+        HeaderRecognizer recognizer = new HeaderRecognizer(configuration.catalog().items(),
+                configuration.formats().values(), batch.unitCode(), configuration::sourceMapping);
         try {
             // Workbooks often open with an instructions sheet (填表说明): the first sheet with a header wins.
             List<String> sheets = RowSources.sheetNames(batch.landedPath());
             HeaderRecognizer.MissingColumns missing = null;
+            HeaderRecognizer.NoHeader closest = null;
             for (int sheet = 0; sheet < sheets.size(); sheet++) {
                 try (RowSource source = RowSources.open(batch.landedPath(), sheet)) {
                     List<RawRow> first = new ArrayList<>();
@@ -69,6 +72,8 @@ public class RecognizeTasklet implements Tasklet {
                     HeaderRecognizer.Recognition recognition = recognizer.recognize(first);
                     if (recognition instanceof HeaderRecognizer.MissingColumns m) {
                         missing = missing == null ? m : missing;
+                    } else if (recognition instanceof HeaderRecognizer.NoHeader n && n.closest() != null) {
+                        closest = closest == null ? n : closest;
                     } else if (recognition instanceof HeaderRecognizer.Recognized r) {
                         return accept(contribution, batch, name, source, first, r.layout().onSheet(sheet), sheets.get(sheet));
                     }
@@ -77,6 +82,10 @@ public class RecognizeTasklet implements Tasklet {
             if (missing != null) {
                 return reject(contribution, missing.item().id(), "FILE_MISSING_COLUMNS", name, missing.item().title(),
                         String.join("、", missing.missingTitles()));
+            }
+            if (closest != null && closest.closest() != null) {
+                return reject(contribution, null, "FILE_NO_HEADER_CLOSEST", name, closest.closest().title(),
+                        String.join("、", closest.missingTitles()), String.valueOf(HeaderRecognizer.HEADER_SEARCH_ROWS));
             }
             return reject(contribution, null, "FILE_NO_HEADER", name, String.valueOf(HeaderRecognizer.HEADER_SEARCH_ROWS));
         } catch (UnreadableFileException e) {
@@ -94,10 +103,36 @@ public class RecognizeTasklet implements Tasklet {
         if (!hasDataBelow(first, source, layout.headerRowNumber())) {
             return reject(contribution, item.id(), "FILE_NO_DATA", name);
         }
-        batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout));
+        List<FeedbackReport.FileProblem> notices = new ArrayList<>();
+        if (!layout.formatId().isEmpty()) {
+            String formatTitle = configuration.formats().get(layout.formatId()).title();
+            notices.add(notice("FORMAT_LEGACY", name, formatTitle));
+        }
+        List<HeaderLayout.RefusedColumn> refused = new ArrayList<>();
+        for (int i = 0; i < layout.headers().size(); i++) {
+            String title = layout.headers().get(i);
+            if (layout.columnFields().get(i).isEmpty()) {
+                int index = i;
+                configuration.prohibitedData().category(title, ProhibitedData.coversPersons(item)).ifPresent(c -> {
+                    refused.add(new HeaderLayout.RefusedColumn(index, title, c));
+                    notices.add(notice("PROHIBITED_COLUMN", title, c));
+                });
+            }
+        }
+        layout = layout.refusing(refused);
+        batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout),
+                json.writeValueAsString(notices));
+        if (!refused.isEmpty()) {
+            log.info("Batch {}: refused {} column(s) carrying prohibited data: {}", batchId, refused.size(),
+                    refused.stream().map(r -> r.category()).toList());
+        }
         log.info("Batch {}: {} file recognised as {} (header in row {}{})", batchId, source.format(), item.id(),
                 layout.headerRowNumber(), sheetName.isEmpty() ? "" : " of sheet '" + sheetName + "'");
         return RepeatStatus.FINISHED;
+    }
+
+    private static FeedbackReport.FileProblem notice(String code, Object... args) {
+        return new FeedbackReport.FileProblem(code, ReasonMessages.message(code, args), ReasonMessages.hint(code, args));
     }
 
     private boolean channelAccepts(Batch batch, String itemId) {

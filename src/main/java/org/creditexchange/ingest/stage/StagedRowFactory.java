@@ -26,6 +26,8 @@ import org.creditexchange.store.PersonalIdHasher;
 public final class StagedRowFactory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What stands in staging and feedback for a value of a refused column. */
+    static final String REFUSED = "（已拒收）";
 
     private final CatalogItemDefinition item;
     private final HeaderLayout layout;
@@ -64,6 +66,11 @@ public final class StagedRowFactory {
         for (int i = 0; i < row.cells().size(); i++) {
             String field = i < columns.size() ? columns.get(i) : "";
             String cell = row.cells().get(i);
+            if (layout.isRefused(i)) {
+                // Prohibited data is never kept, not even as the row's original value.
+                cells.add(REFUSED);
+                continue;
+            }
             cells.add(row.personalFields().contains(field) ? IdNumberMasking.mask(cell) : IdNumberMasking.maskEmbedded(cell));
         }
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,

@@ -25,12 +25,24 @@ public final class RowValidator {
     private final CatalogItemDefinition item;
     private final FieldValueCheck fieldCheck;
     private final Set<String> personalFields = new HashSet<>();
+    private final Set<String> relaxed;
 
     /**
      * @param codeTranslations field key → (source code → canonical value), from the unit's source mapping
      */
     public RowValidator(Catalog catalog, CatalogItemDefinition item, Map<String, Map<String, String>> codeTranslations) {
+        this(catalog, item, codeTranslations, Set.of());
+    }
+
+    /**
+     * @param codeTranslations field key → (source code → canonical value), from the source mapping or format
+     * @param relaxed          fields only the current standard requires (the file's format lacks them): a missing
+     *                         value there is a warning asking for it next time, not an error
+     */
+    public RowValidator(Catalog catalog, CatalogItemDefinition item, Map<String, Map<String, String>> codeTranslations,
+                        Set<String> relaxed) {
         this.item = item;
+        this.relaxed = Set.copyOf(relaxed);
         this.fieldCheck = new FieldValueCheck(catalog, codeTranslations);
         for (FieldDefinition f : item.fields()) {
             if (f.isPersonal()) {
@@ -80,7 +92,27 @@ public final class RowValidator {
                 applyRule(rule, record, today, reasons, failed);
             }
         }
-        return new ValidatedRow(row.rowNumber(), row.cells(), record, reasons, personalFields);
+        return new ValidatedRow(row.rowNumber(), row.cells(), record, relax(reasons, record), personalFields);
+    }
+
+    /** An error about a relaxed field that is simply missing becomes a warning asking for it next time. */
+    private List<Reason> relax(List<Reason> reasons, CatalogRecord record) {
+        if (relaxed.isEmpty()) {
+            return reasons;
+        }
+        List<Reason> out = new ArrayList<>(reasons.size());
+        for (Reason r : reasons) {
+            if (r.severity() == Severity.ERROR && relaxed.contains(r.field()) && !record.has(r.field())) {
+                FieldDefinition f = field(r.field());
+                Reason w = ReasonMessages.reason(f.key(), f.title(), "NEW_STANDARD_FIELD_MISSING", Severity.WARNING, f.title());
+                if (!out.contains(w)) {
+                    out.add(w);
+                }
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private boolean holdsRaw(ConditionDefinition c, MappedRow row, LocalDate today) {
