@@ -3,6 +3,7 @@ package org.creditexchange;
 import org.creditexchange.config.ConfigurationLoader;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.intake.LandingZone;
+import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,12 @@ public class EngineConfiguration {
     @Bean
     public LandingZone landingZone(CxProperties properties) {
         return new LandingZone(properties.dataDir().resolve("landing"));
+    }
+
+    @Bean
+    public PersonalIdCipher personalIdCipher(CxProperties properties) {
+        return PersonalIdCipher.fromConfiguredOrFile(properties.idEncryptionKey(),
+                properties.dataDir().resolve("keys").resolve("id-encryption.key"));
     }
 
     @Bean

@@ -31,6 +31,7 @@ import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.IntakeService;
+import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
 import org.creditexchange.store.RecordMergeTasklet;
 import org.springframework.batch.core.Job;
@@ -107,7 +108,8 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     public RowProcessor rowProcessor(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
-                                     PlatformConfiguration configuration, PersonalIdHasher hasher, ObjectMapper json) {
+                                     PlatformConfiguration configuration, PersonalIdHasher hasher,
+                                     PersonalIdCipher cipher, ObjectMapper json) {
         Batch batch = batches.get(batchId);
         CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
         HeaderLayout layout = layout(batches, batchId, json);
@@ -123,7 +125,7 @@ public class IngestJobConfiguration {
         Set<String> relaxed = format == null ? Set.of() : Set.copyOf(format.relaxed());
         return new RowProcessor(new RowMapper(item, layout), derivations,
                 new RowValidator(configuration.catalog(), item, translations, relaxed),
-                new StagedRowFactory(item, layout, hasher), LocalDate.now(IntakeService.ZONE));
+                new StagedRowFactory(item, layout, hasher, cipher), LocalDate.now(IntakeService.ZONE));
     }
 
     @Bean

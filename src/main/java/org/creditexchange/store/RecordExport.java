@@ -29,18 +29,41 @@ public class RecordExport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final PersonalIdCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
 
-    public RecordExport(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public RecordExport(JdbcTemplate jdbc, TransactionTemplate tx, PersonalIdCipher cipher) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(1000);
         this.tx = tx;
+        this.cipher = cipher;
+    }
+
+    /** How many records {@link #write} would write. */
+    public long count(CatalogItemDefinition item, String unit) {
+        long n = 0;
+        for (String table : List.of("cx_org_record", "cx_person_record")) {
+            n += unit == null
+                    ? jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE item_id = ?", Long.class, item.id())
+                    : jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE item_id = ? AND unit_code = ?",
+                    Long.class, item.id(), unit);
+        }
+        return n;
     }
 
     /**
-     * Writes the records of {@code item}, only those last sent by {@code unit} when not null; returns how many.
+     * Writes the records of {@code item}, only those last sent by {@code unit} when not null, ID numbers masked;
+     * returns how many.
      */
     public long write(CatalogItemDefinition item, String unit, Writer out) throws IOException {
+        return write(item, unit, out, false);
+    }
+
+    /**
+     * Writes the records of {@code item}; with {@code unmasked}, personal ID numbers in clear (decrypted). The
+     * caller must have written the access log entry first. Returns how many records.
+     */
+    public long write(CatalogItemDefinition item, String unit, Writer out, boolean unmasked) throws IOException {
         List<String> header = new ArrayList<>();
         item.fields().forEach(f -> header.add(f.title()));
         header.addAll(PROVENANCE);
@@ -48,13 +71,17 @@ public class RecordExport {
         csv.printRecord(header);
         long[] n = {0};
         for (String table : List.of("cx_org_record", "cx_person_record")) {
-            String sql = "SELECT record_json, unit_code, batch_id, row_no, version, created_at, updated_at FROM " + table
+            String sql = "SELECT record_json, unit_code, batch_id, row_no, version, created_at, updated_at, personal_json FROM " + table
                     + " WHERE item_id = ?" + (unit == null ? "" : " AND unit_code = ?") + " ORDER BY id";
             Object[] args = unit == null ? new Object[] {item.id()} : new Object[] {item.id(), unit};
             // A transaction lets PostgreSQL stream with a cursor instead of loading every row.
             tx.executeWithoutResult(status -> {
                 try (Stream<List<String>> rows = jdbc.queryForStream(sql, (rs, i) -> {
-                    Map<String, String> values = parse(rs.getString(1));
+                    Map<String, String> values = new java.util.HashMap<>(parse(rs.getString(1)));
+                    String sealed = rs.getString(8);
+                    if (unmasked && sealed != null) {
+                        parse(sealed).forEach((field, ciphertext) -> values.put(field, cipher.decrypt(ciphertext)));
+                    }
                     List<String> line = new ArrayList<>();
                     for (FieldDefinition f : item.fields()) {
                         line.add(values.getOrDefault(f.key(), ""));

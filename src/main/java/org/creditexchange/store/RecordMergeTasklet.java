@@ -21,18 +21,19 @@ public class RecordMergeTasklet implements Tasklet {
     private static final String ORG = """
             MERGE INTO cx_org_record t
             USING (SELECT s.batch_id, s.row_no, s.business_key, s.subject_kind, s.subject_name, s.subject_code,
-                          s.content_hash, s.record_json
+                          s.content_hash, s.record_json, s.personal_json
                    FROM cx_staged_row s
                    WHERE s.batch_id = ? AND s.status IN ('ACCEPTED', 'WARNED') AND s.subject_store = 'ORG') s
             ON (t.item_id = ? AND t.business_key = s.business_key)
             WHEN MATCHED AND t.content_hash <> s.content_hash THEN UPDATE SET
                 subject_kind = s.subject_kind, subject_name = s.subject_name, subject_code = s.subject_code,
-                unit_code = ?, content_hash = s.content_hash, record_json = s.record_json, version = t.version + 1,
+                unit_code = ?, content_hash = s.content_hash, record_json = s.record_json,
+                personal_json = s.personal_json, version = t.version + 1,
                 batch_id = s.batch_id, row_no = s.row_no, updated_at = ?
             WHEN NOT MATCHED THEN INSERT (item_id, business_key, subject_kind, subject_name, subject_code, unit_code,
-                content_hash, record_json, version, batch_id, row_no, created_at, updated_at)
+                content_hash, record_json, personal_json, version, batch_id, row_no, created_at, updated_at)
             VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash,
-                s.record_json, 1, s.batch_id, s.row_no, ?, ?)
+                s.record_json, s.personal_json, 1, s.batch_id, s.row_no, ?, ?)
             """;
 
     private static final String PERSON = ORG.replace("cx_org_record", "cx_person_record")

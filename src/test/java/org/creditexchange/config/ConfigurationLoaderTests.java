@@ -32,7 +32,10 @@ class ConfigurationLoaderTests {
         assertThat(result.ok()).isTrue();
         PlatformConfiguration c = result.orThrow();
         assertThat(c.catalog().items()).extracting(CatalogItemDefinition::id)
-                .containsExactly("admin-license", "admin-penalty");
+                .containsExactly("abnormal-operation", "admin-license", "admin-penalty", "credit-commitment", "credit-rating",
+                        "dishonest-debtor", "honor", "legal-person", "qualification", "serious-dishonest-list",
+                        "social-insurance-arrears", "tax-arrears");
+        assertThat(c.formats()).containsOnlyKeys("legacy-2016-license", "legacy-2016-penalty");
         assertThat(c.catalog().item("admin-license").orElseThrow().fields()).hasSize(28);
         assertThat(c.catalog().item("admin-penalty").orElseThrow().fields()).hasSize(30);
         assertThat(c.connectors()).containsOnlyKeys("sample-market");
@@ -86,6 +89,8 @@ class ConfigurationLoaderTests {
             source-mapping-unknown-unit                | mappings/sources/unit-x/penalty.yaml   | 1    | ""                                      | no connector 'unit-x'
             source-mapping-unknown-field               | mappings/sources/unit-a/penalty.yaml   | 5    | header-aliases.decision-no              | unknown field 'decision-no' of penalty
             source-mapping-translation-to-unknown-code | mappings/sources/unit-a/penalty.yaml   | 11   | code-translations.subject-category.02   | '个体户' is not a value of code table subject-category
+            prohibited-field                           | mappings/catalog/penalty.yaml          | 35   | fields[5].title                         | '血型' names data that is never collected (血型)
+            format-unknown-field                       | mappings/formats/old-penalty.yaml      | 6    | columns.decision-day                    | unknown field 'decision-day' of penalty
             """)
     void eachBrokenCaseReportsExactlyItsMistake(String brokenCase, String file, int line, String path, String fragment) {
         ConfigurationLoader.Result result = new ConfigurationLoader(ConfigFixtures.assemble(dir, brokenCase)).load();

@@ -19,11 +19,13 @@ import org.creditexchange.ingest.validate.RowStatus;
  * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
  * @param recordJson    canonical values by field, personal values masked
  * @param cellsJson     the original cells, personal values masked
+ * @param personalJson  personal values (ID numbers) by field, AES-GCM encrypted, for authorised retrieval
  * @param reasons       problems found
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
-                        String contentHash, String recordJson, String cellsJson, List<Reason> reasons) {
+                        String contentHash, String recordJson, String cellsJson, String personalJson,
+                        List<Reason> reasons) {
 
     /** Which part of the credit store a record goes to. */
     public enum SubjectStore { ORG, PERSON }

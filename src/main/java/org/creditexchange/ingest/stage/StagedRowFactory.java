@@ -17,6 +17,7 @@ import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.map.HeaderLayout;
 import org.creditexchange.ingest.validate.CatalogRecord;
 import org.creditexchange.ingest.validate.ValidatedRow;
+import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
 
 /**
@@ -32,11 +33,14 @@ public final class StagedRowFactory {
     private final CatalogItemDefinition item;
     private final HeaderLayout layout;
     private final PersonalIdHasher hasher;
+    private final PersonalIdCipher cipher;
 
-    public StagedRowFactory(CatalogItemDefinition item, HeaderLayout layout, PersonalIdHasher hasher) {
+    public StagedRowFactory(CatalogItemDefinition item, HeaderLayout layout, PersonalIdHasher hasher,
+                            PersonalIdCipher cipher) {
         this.item = item;
         this.layout = layout;
         this.hasher = hasher;
+        this.cipher = cipher;
     }
 
     public StagedRow stage(ValidatedRow row) {
@@ -51,8 +55,12 @@ public final class StagedRowFactory {
 
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, String> hashed = new LinkedHashMap<>();
+        Map<String, String> sealed = new LinkedHashMap<>();
         r.values().forEach((key, value) -> {
             boolean personal = row.personalFields().contains(key);
+            if (personal && !value.isBlank()) {
+                sealed.put(key, cipher.encrypt(value));
+            }
             shown.put(key, personal ? IdNumberMasking.mask(value) : IdNumberMasking.maskEmbedded(value));
             // An ID number typed into another column is personal data too: never stored in clear.
             hashed.put(key, personal || IdNumberCheckDigit.looksLikeIdNumber(value) ? hasher.hash(value) : value);
@@ -75,7 +83,7 @@ public final class StagedRowFactory {
         }
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 kind, s.nameField() == null ? "" : r.text(s.nameField()), code, idHash, String.join("|", businessKey),
-                sha256(json(hashed)), json(shown), json(cells), row.reasons());
+                sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed), row.reasons());
     }
 
     private static String json(Object value) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.creditexchange.audit.AccessLog;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.store.RecordExport;
@@ -30,12 +31,25 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output file (default: standard output).")
     Path out;
 
+    @Option(names = "--unmasked", description = "Personal ID numbers in clear (needs --reason; written to the access log).")
+    boolean unmasked;
+
+    @Option(names = "--reason", description = "Why personal data is read in clear (required with --unmasked).")
+    String reason;
+
+    @Option(names = "--operator", description = "Who reads (default: the operating-system user).")
+    String operator;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (unmasked && (reason == null || reason.isBlank())) {
+            err.println("导出明文身份证号码须用 --reason 说明理由（将记入访问日志）。");
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
         try (ConfigurableApplicationContext ctx = CreditExchangeCommand.startEngine(err)) {
             if (ctx == null) {
                 return CreditExchangeCommand.EXIT_CONFIG;
@@ -48,17 +62,23 @@ final class ExportCommand implements Callable<Integer> {
                 return CreditExchangeCommand.EXIT_CONFIG;
             }
             RecordExport export = ctx.getBean(RecordExport.class);
+            if (unmasked) {
+                String actor = operator == null || operator.isBlank() ? AccessLog.currentUser() : operator;
+                ctx.getBean(AccessLog.class).record(actor, "EXPORT_UNMASKED",
+                        "item=" + item + (unit == null ? "" : " unit=" + unit), reason,
+                        export.count(definition, unit) + " records to " + (out == null ? "standard output" : out.toAbsolutePath()));
+            }
             long n;
             if (out == null) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                n = export.write(definition, unit, w);
+                n = export.write(definition, unit, w, unmasked);
                 w.flush();
             } else {
                 if (out.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(out.toAbsolutePath().getParent());
                 }
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    n = export.write(definition, unit, w);
+                    n = export.write(definition, unit, w, unmasked);
                 }
             }
             err.println("已导出 " + n + " 条“" + definition.title() + "”记录" + (out == null ? "。" : "到 " + out + "。"));

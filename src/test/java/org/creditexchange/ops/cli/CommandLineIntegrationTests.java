@@ -105,6 +105,30 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void unmaskedExportNeedsAReasonAndIsWrittenToTheAccessLog() throws Exception {
+        Path file = FixtureFiles.penaltyXlsx(work.resolve("people.xlsx"), List.of(
+                PenaltyRows.person("明文〔2026〕1号").with("处罚类别", "警告").with("罚款金额（万元）", "")));
+        assertThat(run("ingest", "--unit", TestHome.UNIT, "--json", file.toString()).exit()).isZero();
+        Path masked = work.resolve("masked.csv");
+        Path clear = work.resolve("clear.csv");
+
+        Run withoutReason = run("export", "--item", "admin-penalty", "--unmasked", "--out", clear.toString());
+        Run plain = run("export", "--item", "admin-penalty", "--out", masked.toString());
+        Run unmasked = run("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--unmasked",
+                "--reason", "法院协查函〔2026〕7号", "--operator", "auditor-li", "--out", clear.toString());
+        Run log = run("access-log");
+
+        assertThat(withoutReason.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
+        assertThat(plain.exit()).isZero();
+        assertThat(Files.readString(masked).contains(PenaltyRows.PERSON_ID)).as("clear ID in a masked export").isFalse();
+        assertThat(unmasked.exit()).isZero();
+        assertThat(Files.readString(clear).contains(PenaltyRows.PERSON_ID)).as("clear ID in the unmasked export").isTrue();
+        assertThat(log.out()).contains("auditor-li", "EXPORT_UNMASKED", "item=admin-penalty unit=" + TestHome.UNIT,
+                "法院协查函〔2026〕7号");
+        assertThat(log.out()).doesNotContain("masked.csv");
+    }
+
+    @Test
     void ingestHumanOutputIsChinese() throws Exception {
         Path good = FixtureFiles.penaltyXlsx(work.resolve("human.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕9号")));
 

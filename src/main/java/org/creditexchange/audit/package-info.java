@@ -1,0 +1,2 @@
+/** Audit: the access log of reads of personal data and of privileged actions. */
+package org.creditexchange.audit;
