@@ -17,6 +17,8 @@ import java.util.List;
  * @param codeTable  for type {@code code}: the code table's id
  * @param multiValue for type {@code code}: several values joined with {@code ;}
  * @param personal   the value identifies a natural person: masked in every report, hashed in the store
+ * @param pattern    a regular expression the whole cleansed value must match (e.g. a 4-digit year), or null
+ * @param patternTitle what the pattern means, in Chinese, for the clerk (e.g. 4位年份，如2025)
  */
 public record FieldDefinition(
         String key,
@@ -30,7 +32,17 @@ public record FieldDefinition(
         int maxLength,
         String codeTable,
         boolean multiValue,
-        boolean personal) {
+        boolean personal,
+        String pattern,
+        String patternTitle) {
+
+    /** A field without a pattern. */
+    public FieldDefinition(String key, String title, String column, List<String> aliases, FieldTypeName type,
+                           boolean required, ConditionDefinition requiredIf, ConditionDefinition checkIf, int maxLength,
+                           String codeTable, boolean multiValue, boolean personal) {
+        this(key, title, column, aliases, type, required, requiredIf, checkIf, maxLength, codeTable, multiValue,
+                personal, null, null);
+    }
 
     public FieldDefinition {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -132,6 +132,16 @@ final class ConfigurationChecks {
             } else if (!blank(fd.codeTable())) {
                 problems.add(f.problem(at + ".code-table", "code-table is only for fields of type code"));
             }
+            if (fd.pattern() != null) {
+                try {
+                    java.util.regex.Pattern.compile(fd.pattern());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problems.add(f.problem(at + ".pattern", "not a regular expression: " + e.getDescription()));
+                }
+                if (blank(fd.patternTitle())) {
+                    problems.add(f.problem(at + ".pattern-title", "a pattern needs pattern-title (what it means, for the clerk)"));
+                }
+            }
             if (fd.maxLength() < 0) {
                 problems.add(f.problem(at + ".max-length", "max-length must not be negative"));
             }
@@ -425,8 +435,10 @@ final class ConfigurationChecks {
         } else {
             known(f, at + ".field", c.field(), keys);
         }
-        if (c.in().isEmpty()) {
-            problems.add(f.problem(at + ".in", "in needs at least one value"));
+        if (c.in().isEmpty() && !c.filled()) {
+            problems.add(f.problem(at + ".in", "in needs at least one value (or filled: true)"));
+        } else if (!c.in().isEmpty() && c.filled()) {
+            problems.add(f.problem(at + ".filled", "a condition is either in: [values] or filled: true, not both"));
         }
     }
 

@@ -107,6 +107,9 @@ public final class RuleDescriptions {
 
     /** 【title】为“a”或“b”. */
     public String condition(ConditionDefinition c) {
+        if (c.filled()) {
+            return "填写了" + title(c.field());
+        }
         return title(c.field()) + "为" + c.in().stream().map(v -> "“" + v + "”").collect(Collectors.joining("或"));
     }
 

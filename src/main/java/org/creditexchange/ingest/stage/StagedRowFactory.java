@@ -46,8 +46,7 @@ public final class StagedRowFactory {
     public StagedRow stage(ValidatedRow row) {
         CatalogRecord r = row.record();
         SubjectDefinition s = item.subject();
-        String kind = s.kindField() != null ? r.text(s.kindField())
-                : item.subjectKinds().isEmpty() ? "" : item.subjectKinds().get(0);
+        String kind = s.kindField() != null ? r.text(s.kindField()) : impliedKind(r);
         boolean person = s.personKinds().contains(kind)
                 || (s.kindField() == null && item.subjectKinds().equals(List.of("自然人")));
         String idHash = person && s.idNumberField() != null ? hasher.hash(r.text(s.idNumberField())) : "";
@@ -84,6 +83,19 @@ public final class StagedRowFactory {
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 kind, s.nameField() == null ? "" : r.text(s.nameField()), code, idHash, String.join("|", businessKey),
                 sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed), row.reasons());
+    }
+
+    /** Without a category field: a person-only item's rows are persons; a USCC starting 92 is a 个体工商户. */
+    private String impliedKind(CatalogRecord r) {
+        List<String> kinds = item.subjectKinds();
+        if (kinds.equals(List.of("自然人"))) {
+            return "自然人";
+        }
+        String code = item.subject().codeField() == null ? "" : r.text(item.subject().codeField());
+        if (code.startsWith("92") && kinds.contains("个体工商户")) {
+            return "个体工商户";
+        }
+        return kinds.contains("法人及非法人组织") ? "法人及非法人组织" : kinds.isEmpty() ? "" : kinds.get(0);
     }
 
     private static String json(Object value) {

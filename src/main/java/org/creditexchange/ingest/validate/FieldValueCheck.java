@@ -59,6 +59,11 @@ final class FieldValueCheck {
             case ORG_CODE -> orgCode(f, trimmed);
             case REG_NUMBER -> regNumber(f, compact(trimmed));
         };
+        // A pattern says more than a length: it is checked first.
+        if (c.problem() == null && f.pattern() != null && !c.value().matches(f.pattern())) {
+            return new Checked(c.value(), reason(f, "PATTERN_MISMATCH", c.value(),
+                    f.patternTitle() == null ? f.pattern() : f.patternTitle()));
+        }
         if (c.problem() == null && f.maxLength() > 0 && c.value().length() > f.maxLength()) {
             return new Checked(c.value(), reason(f, "TOO_LONG", c.value().length(), f.maxLength()));
         }

@@ -80,7 +80,8 @@ public final class RowValidator {
                 failed.add(f.key());
             } else if (f.requiredIf() != null && holds(f.requiredIf(), values, failed)) {
                 ConditionDefinition c = f.requiredIf();
-                reasons.add(error(f, "REQUIRED_IF_MISSING", title(c.field()), values.get(c.field())));
+                reasons.add(c.filled() ? error(f, "REQUIRED_IF_FILLED_MISSING", title(c.field()))
+                        : error(f, "REQUIRED_IF_MISSING", title(c.field()), values.get(c.field())));
                 failed.add(f.key());
             }
         }
@@ -122,11 +123,11 @@ public final class RowValidator {
             return false;
         }
         FieldValueCheck.Checked checked = fieldCheck.check(f, raw, true, today);
-        return checked.problem() == null && c.in().contains(checked.value());
+        return checked.problem() == null && c.holdsFor(checked.value());
     }
 
     private static boolean holds(ConditionDefinition c, Map<String, String> values, Set<String> failed) {
-        return !failed.contains(c.field()) && c.in().contains(values.getOrDefault(c.field(), ""));
+        return !failed.contains(c.field()) && c.holdsFor(values.getOrDefault(c.field(), ""));
     }
 
     private void applyRule(RuleDefinition rule, CatalogRecord r, LocalDate today, List<Reason> reasons, Set<String> failed) {
@@ -152,9 +153,9 @@ public final class RowValidator {
             }
         } else if (rule instanceof RuleDefinition.CodePrefix cp) {
             ConditionDefinition when = cp.when();
-            boolean applies = when == null || when.in().contains(r.text(when.field()));
+            boolean applies = when == null || when.holdsFor(r.text(when.field()));
             if (applies && r.has(cp.field()) && r.text(cp.field()).startsWith(cp.prefix()) != cp.expected()) {
-                String code = cp.expected() ? "CODE_PREFIX_REQUIRED" : "CODE_PREFIX_UNEXPECTED";
+                String code = (cp.expected() ? "CODE_PREFIX_REQUIRED" : "CODE_PREFIX_UNEXPECTED") + (when == null ? "_ALWAYS" : "");
                 FieldDefinition f = field(cp.field());
                 Severity s = cp.warning() ? Severity.WARNING : Severity.ERROR;
                 reasons.add(ReasonMessages.reason(f.key(), f.title(), code, s, f.title(),
