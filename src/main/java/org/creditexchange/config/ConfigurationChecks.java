@@ -303,6 +303,16 @@ final class ConfigurationChecks {
         if (m.item() != null && !m.item().equals(itemId)) {
             problems.add(f.problem("item", "item '" + m.item() + "' does not match the file name '" + itemId + "'"));
         }
+        if (m.headerRow() != null && m.headerRow() < 1) {
+            problems.add(f.problem("header-row", "header-row counts from 1"));
+        }
+        for (int i = 0; i < m.dateFormats().size(); i++) {
+            try {
+                java.time.format.DateTimeFormatter.ofPattern(m.dateFormats().get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add(f.problem("date-formats[" + i + "]", "not a date pattern: " + e.getMessage()));
+            }
+        }
         CatalogItemDefinition item = items.get(itemId);
         if (item == null) {
             // An item whose file exists but failed to bind has been reported already.

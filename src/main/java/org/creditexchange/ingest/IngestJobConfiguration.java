@@ -124,7 +124,9 @@ public class IngestJobConfiguration {
                 unit.name(), unit.uscc());
         Set<String> relaxed = format == null ? Set.of() : Set.copyOf(format.relaxed());
         return new RowProcessor(new RowMapper(item, layout), derivations,
-                new RowValidator(configuration.catalog(), item, translations, relaxed),
+                new RowValidator(configuration.catalog(), item, translations, relaxed,
+                        configuration.sourceMapping(batch.unitCode(), item.id())
+                                .map(SourceMappingDefinition::dateFormats).orElse(List.of())),
                 new StagedRowFactory(item, layout, hasher, cipher), LocalDate.now(IntakeService.ZONE));
     }
 

@@ -38,7 +38,8 @@ class ConfigurationLoaderTests {
         assertThat(c.formats()).containsOnlyKeys("legacy-2016-license", "legacy-2016-penalty");
         assertThat(c.catalog().item("admin-license").orElseThrow().fields()).hasSize(28);
         assertThat(c.catalog().item("admin-penalty").orElseThrow().fields()).hasSize(30);
-        assertThat(c.connectors()).containsOnlyKeys("sample-market");
+        assertThat(c.connectors()).containsOnlyKeys("sample-market", "sample-tax");
+        assertThat(c.sourceMapping("sample-tax", "tax-arrears")).get().extracting(m -> m.headerRow()).isEqualTo(2);
         assertThat(c.connector("sample-market").orElseThrow().name()).isEqualTo("示例区市场监督管理局");
     }
 

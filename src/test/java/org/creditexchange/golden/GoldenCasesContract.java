@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Golden cases: one folder per case under {@code src/test/resources/golden/<case>/} holding
- * {@code input.<ext>} (the file as a unit sends it), {@code expected-receipt.csv} (the receipt, byte for byte) and
+ * {@code input.<ext>} (the file as a unit sends it), optionally {@code unit.txt} (the sending unit's code, default
+ * the test unit {@code e2e-unit}), {@code expected-receipt.csv} (the receipt, byte for byte) and
  * {@code expected-store.csv} (the records the batch left in the credit store: the item's standard titles, then
  * 行号 and 版本, organisations before persons, in row order). Run with {@code -Dgolden.update=true} to write
  * missing expected files from the current output — then read them line by line before committing them.
@@ -67,7 +68,10 @@ abstract class GoldenCasesContract {
                     .orElseThrow(() -> new AssertionError(name + " has no input.* file"));
         }
 
-        Batch batch = ingest.process(intake.receive(TestHome.UNIT, "golden", input, name + "-" + input.getFileName()).id());
+        Path unitFile = dir.resolve("unit.txt");
+        String unit = Files.exists(unitFile) ? Files.readString(unitFile).strip() : TestHome.UNIT;
+
+        Batch batch = ingest.process(intake.receive(unit, "golden", input, name + "-" + input.getFileName()).id());
 
         String receipt = Files.readString(batch.receiptPath(), StandardCharsets.UTF_8);
         compare(dir.resolve("expected-receipt.csv"), receipt);

@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * A configuration root and a data directory for an engine under test: the project's real catalog and code tables
- * (mappings/) with one test connector, {@code e2e-unit}, whose drop folder settles quickly.
+ * A configuration root and a data directory for an engine under test: the project's real configuration
+ * (mappings/, connectors/) plus one test connector, {@code e2e-unit}, whose drop folder settles quickly.
  */
 public final class TestHome {
 
@@ -28,7 +28,8 @@ public final class TestHome {
             Path root = Files.createTempDirectory("cx-test-");
             Path home = root.resolve("home");
             copyTree(Path.of("mappings"), home.resolve("mappings"));
-            Files.createDirectories(home.resolve("connectors"));
+            // The shipped connectors too: the shipped source mappings name them.
+            copyTree(Path.of("connectors"), home.resolve("connectors"));
             Files.writeString(home.resolve("connectors").resolve(UNIT + ".yaml"), """
                     code: e2e-unit
                     name: 测试区市场监督管理局

@@ -88,6 +88,9 @@ public final class HeaderRecognizer {
         int limit = Math.min(firstRows.size(), HEADER_SEARCH_ROWS);
         for (Layout layout : layouts()) {
             for (int r = 0; r < limit; r++) {
+                if (layout.onlyRow != null && firstRows.get(r).rowNumber() != layout.onlyRow) {
+                    continue; // the unit's mapping fixes the header row
+                }
                 Candidate c = score(layout, firstRows.get(r));
                 if (c.matched >= MIN_MATCHED_COLUMNS && (best == null || c.betterThan(best))) {
                     best = c;
@@ -139,7 +142,8 @@ public final class HeaderRecognizer {
             }
         }));
         Map<String, String> constants = mapping.map(SourceMappingDefinition::constants).orElse(Map.of());
-        return new Layout(item, null, forms, Set.of(), constants.keySet(), constants);
+        Integer onlyRow = mapping.map(SourceMappingDefinition::headerRow).orElse(null);
+        return new Layout(item, null, forms, Set.of(), constants.keySet(), constants, onlyRow);
     }
 
     private Layout formatted(CatalogItemDefinition item, FormatDefinition format) {
@@ -164,7 +168,7 @@ public final class HeaderRecognizer {
         }
         Set<String> filled = new HashSet<>(format.relaxed());
         format.derive().forEach(d -> filled.add(d.field()));
-        return new Layout(item, format, forms, joinable, filled, Map.of());
+        return new Layout(item, format, forms, joinable, filled, Map.of(), null);
     }
 
     private Candidate score(Layout layout, RawRow row) {
@@ -195,10 +199,11 @@ public final class HeaderRecognizer {
     /**
      * One way a header may look: an item's current titles, or a format's.
      *
-     * @param filled fields the layout supplies itself (constants, derived or relaxed): not missing when absent
+     * @param filled  fields the layout supplies itself (constants, derived or relaxed): not missing when absent
+ * @param onlyRow the header row the unit's mapping fixes, or null
      */
     private record Layout(CatalogItemDefinition item, FormatDefinition format, Map<String, String> forms,
-                          Set<String> joinable, Set<String> filled, Map<String, String> constants) {
+                          Set<String> joinable, Set<String> filled, Map<String, String> constants, Integer onlyRow) {
     }
 
     private record Candidate(Layout layout, RawRow row, List<String> columnFields, int matched) {

@@ -62,7 +62,7 @@ public class RecognizeTasklet implements Tasklet {
             List<String> sheets = RowSources.sheetNames(batch.landedPath());
             HeaderRecognizer.MissingColumns missing = null;
             HeaderRecognizer.NoHeader closest = null;
-            for (int sheet = 0; sheet < sheets.size(); sheet++) {
+            for (int sheet : sheetOrder(batch.unitCode(), sheets)) {
                 try (RowSource source = RowSources.open(batch.landedPath(), sheet)) {
                     List<RawRow> first = new ArrayList<>();
                     RawRow row;
@@ -129,6 +129,23 @@ public class RecognizeTasklet implements Tasklet {
         log.info("Batch {}: {} file recognised as {} (header in row {}{})", batchId, source.format(), item.id(),
                 layout.headerRowNumber(), sheetName.isEmpty() ? "" : " of sheet '" + sheetName + "'");
         return RepeatStatus.FINISHED;
+    }
+
+    /** Sheet indexes in the order to try: sheets a source mapping of the unit names first, then the rest. */
+    private List<Integer> sheetOrder(String unit, List<String> sheets) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        configuration.sourceMappings().getOrDefault(unit, java.util.Map.of()).values().forEach(m -> {
+            if (m.sheet() != null) {
+                named.add(m.sheet());
+            }
+        });
+        List<Integer> first = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < sheets.size(); i++) {
+            (named.contains(sheets.get(i)) ? first : rest).add(i);
+        }
+        first.addAll(rest);
+        return first;
     }
 
     private static FeedbackReport.FileProblem notice(String code, Object... args) {

@@ -33,13 +33,19 @@ final class FieldValueCheck {
 
     private final Catalog catalog;
     private final Map<String, Map<String, String>> codeTranslations;
+    private final List<java.time.format.DateTimeFormatter> dateFormats;
 
     /**
      * @param codeTranslations field key → (source code → canonical value) from the unit's source mapping
+     * @param dateFormats      the unit's own date patterns, tried before the usual forms
      */
-    FieldValueCheck(Catalog catalog, Map<String, Map<String, String>> codeTranslations) {
+    FieldValueCheck(Catalog catalog, Map<String, Map<String, String>> codeTranslations, List<String> dateFormats) {
         this.catalog = catalog;
         this.codeTranslations = codeTranslations;
+        this.dateFormats = dateFormats.stream()
+                .map(p -> java.time.format.DateTimeFormatter.ofPattern(p.replace("yyyy", "uuuu"))
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                .toList();
     }
 
     /**
@@ -71,6 +77,14 @@ final class FieldValueCheck {
     }
 
     private Checked date(FieldDefinition f, String v) {
+        String text = HalfWidth.of(v).strip();
+        for (java.time.format.DateTimeFormatter format : dateFormats) {
+            try {
+                return Checked.ok(LocalDate.parse(text, format).toString());
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // not this unit pattern: the next one, then the usual forms
+            }
+        }
         Optional<LocalDate> d = DateCleansing.parse(v);
         return d.map(x -> Checked.ok(x.toString()))
                 .orElseGet(() -> new Checked(v, reason(f, "DATE_INVALID", v)));

@@ -41,9 +41,17 @@ public final class RowValidator {
      */
     public RowValidator(Catalog catalog, CatalogItemDefinition item, Map<String, Map<String, String>> codeTranslations,
                         Set<String> relaxed) {
+        this(catalog, item, codeTranslations, relaxed, List.of());
+    }
+
+    /**
+     * @param dateFormats the unit's own date patterns (from its source mapping), tried before the usual forms
+     */
+    public RowValidator(Catalog catalog, CatalogItemDefinition item, Map<String, Map<String, String>> codeTranslations,
+                        Set<String> relaxed, List<String> dateFormats) {
         this.item = item;
         this.relaxed = Set.copyOf(relaxed);
-        this.fieldCheck = new FieldValueCheck(catalog, codeTranslations);
+        this.fieldCheck = new FieldValueCheck(catalog, codeTranslations, dateFormats);
         for (FieldDefinition f : item.fields()) {
             if (f.isPersonal()) {
                 personalFields.add(f.key());

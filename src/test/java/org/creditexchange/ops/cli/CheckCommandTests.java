@@ -47,7 +47,7 @@ class CheckCommandTests {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("Configuration OK")
-                .contains("1 connector(s), 12 catalog item(s), 0 source mapping(s).");
+                .contains("2 connector(s), 12 catalog item(s), 1 source mapping(s).");
     }
 
     @Test
