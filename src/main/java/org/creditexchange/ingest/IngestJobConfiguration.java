@@ -30,6 +30,7 @@ import org.creditexchange.ingest.validate.RowValidator;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.ConnectorDefinition;
+import org.creditexchange.intake.ProhibitedDataPurge;
 import org.creditexchange.intake.IntakeService;
 import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
@@ -78,8 +79,8 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     public Tasklet recognizeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
-                                    PlatformConfiguration configuration, ObjectMapper json) {
-        return new RecognizeTasklet(batchId, batches, configuration, json);
+                                    PlatformConfiguration configuration, ObjectMapper json, ProhibitedDataPurge purge) {
+        return new RecognizeTasklet(batchId, batches, configuration, json, purge);
     }
 
     @Bean

@@ -80,7 +80,7 @@ public class RecordExport {
                     Map<String, String> values = new java.util.HashMap<>(parse(rs.getString(1)));
                     String sealed = rs.getString(8);
                     if (unmasked && sealed != null) {
-                        parse(sealed).forEach((field, ciphertext) -> values.put(field, cipher.decrypt(ciphertext)));
+                        sealed(sealed).forEach((field, v) -> values.put(field, cipher.decrypt(v.get("encrypted"))));
                     }
                     List<String> line = new ArrayList<>();
                     for (FieldDefinition f : item.fields()) {
@@ -107,6 +107,14 @@ public class RecordExport {
         }
         csv.flush();
         return n[0];
+    }
+
+    private Map<String, Map<String, String>> sealed(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> parse(String text) {

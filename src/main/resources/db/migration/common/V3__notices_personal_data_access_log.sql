@@ -1,7 +1,7 @@
 -- File-level notices for the clerk (older format converted, prohibited column refused), as JSON.
 ALTER TABLE cx_batch ADD COLUMN notices_json VARCHAR;
 
--- Personal ID numbers for authorised retrieval: field key → AES-GCM ciphertext (base64), as JSON.
+-- Personal ID numbers: field key → {hash: keyed HMAC for matching, encrypted: AES-GCM for authorised retrieval}.
 ALTER TABLE cx_staged_row ADD COLUMN personal_json VARCHAR;
 ALTER TABLE cx_org_record ADD COLUMN personal_json VARCHAR;
 ALTER TABLE cx_person_record ADD COLUMN personal_json VARCHAR;

@@ -156,6 +156,38 @@ abstract class IngestEndToEndContract {
     }
 
     @Test
+    void aProhibitedColumnIsRefusedAndKeptNowhereNotEvenInTheLandingZone() throws Exception {
+        String marker = "罕见血型标记Rh阴性";
+        Path csv = work.resolve("blood.csv");
+        List<String> titles = new ArrayList<>(PenaltyRows.TITLES);
+        titles.add("血型");
+        StringBuilder text = new StringBuilder(String.join(",", titles)).append('\n');
+        List<Object> cells = PenaltyRows.person("测罚〔2026〕91号").with("处罚类别", "警告").with("罚款金额（万元）", "").cells();
+        for (Object c : cells) {
+            text.append(c instanceof java.time.LocalDate d ? d.toString() : String.valueOf(c)).append(',');
+        }
+        text.append(marker).append('\n');
+        Files.writeString(csv, text);
+
+        Batch batch = cli(csv);
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts()).isEqualTo(new Batch.Counts(1, 1, 0, 0));
+        assertThat(Files.readAllLines(batch.receiptPath()).get(1)).startsWith("0,WARNED,,PROHIBITED_COLUMN,列“血型”");
+        try (Stream<Path> landed = Files.walk(home().data().resolve("landing"))) {
+            for (Path p : landed.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                String needle = new String(marker.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                assertThat(bytes.contains(needle)).as("prohibited value in " + p).isFalse();
+            }
+        }
+        assertThat(batch.landedPath()).exists();
+        assertThat(String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id())))
+                .doesNotContain(marker).contains("（已拒收）");
+        assertThat(sheet(batch.feedbackPath(), "处理结果汇总").toString()).contains("禁止采集");
+    }
+
+    @Test
     void sameFileReceivedTwiceIsADuplicateAndLoadedOnce() throws Exception {
         Path file = FixtureFiles.penaltyXlsx(work.resolve("twice.xlsx"), List.of(PenaltyRows.org(0, "测罚〔2026〕31号")));
         Batch first = drop(file);

@@ -18,6 +18,9 @@ import org.creditexchange.ingest.validate.ReasonMessages;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.BatchStatus;
+import org.creditexchange.intake.ProhibitedDataPurge;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.creditexchange.intake.ChannelDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +46,15 @@ public class RecognizeTasklet implements Tasklet {
     private final BatchRepository batches;
     private final PlatformConfiguration configuration;
     private final ObjectMapper json;
+    private final ProhibitedDataPurge purge;
 
-    public RecognizeTasklet(long batchId, BatchRepository batches, PlatformConfiguration configuration, ObjectMapper json) {
+    public RecognizeTasklet(long batchId, BatchRepository batches, PlatformConfiguration configuration, ObjectMapper json,
+                            ProhibitedDataPurge purge) {
         this.batchId = batchId;
         this.batches = batches;
         this.configuration = configuration;
         this.json = json;
+        this.purge = purge;
     }
 
     @Override
@@ -120,7 +126,15 @@ public class RecognizeTasklet implements Tasklet {
             }
         }
         layout = layout.refusing(refused);
-        batches.markRecognized(batchId, item.id(), source.format().name(), json.writeValueAsString(layout),
+        String format = source.format().name();
+        if (!refused.isEmpty()) {
+            // Prohibited data is never stored, not even in the landing zone: the data sheet is kept without it.
+            Set<Integer> columns = refused.stream().map(HeaderLayout.RefusedColumn::index).collect(Collectors.toSet());
+            purge.purge(batchId, batch.landedPath(), layout.sheetIndex(), columns);
+            layout = layout.onSheet(0);
+            format = "CSV";
+        }
+        batches.markRecognized(batchId, item.id(), format, json.writeValueAsString(layout),
                 json.writeValueAsString(notices));
         if (!refused.isEmpty()) {
             log.info("Batch {}: refused {} column(s) carrying prohibited data: {}", batchId, refused.size(),

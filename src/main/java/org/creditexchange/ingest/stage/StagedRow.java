@@ -19,7 +19,8 @@ import org.creditexchange.ingest.validate.RowStatus;
  * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
  * @param recordJson    canonical values by field, personal values masked
  * @param cellsJson     the original cells, personal values masked
- * @param personalJson  personal values (ID numbers) by field, AES-GCM encrypted, for authorised retrieval
+ * @param personalJson  personal values (ID numbers) by field: {@code hash} (keyed HMAC, for matching) and
+ *                      {@code encrypted} (AES-GCM, for authorised retrieval); null when the row has none
  * @param reasons       problems found
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,

@@ -54,11 +54,12 @@ public final class StagedRowFactory {
 
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, String> hashed = new LinkedHashMap<>();
-        Map<String, String> sealed = new LinkedHashMap<>();
+        Map<String, Map<String, String>> sealed = new LinkedHashMap<>();
         r.values().forEach((key, value) -> {
             boolean personal = row.personalFields().contains(key);
             if (personal && !value.isBlank()) {
-                sealed.put(key, cipher.encrypt(value));
+                // The keyed hash matches records of one person; the ciphertext serves authorised retrieval.
+                sealed.put(key, Map.of("hash", hasher.hash(value), "encrypted", cipher.encrypt(value)));
             }
             shown.put(key, personal ? IdNumberMasking.mask(value) : IdNumberMasking.maskEmbedded(value));
             // An ID number typed into another column is personal data too: never stored in clear.
