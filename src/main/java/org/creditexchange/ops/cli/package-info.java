@@ -1,2 +1,2 @@
-/** The command line: check, ingest, export, status, serve, demo. */
+/** The command line: check, ingest, export, status, serve, demo, template, access-log. */
 package org.creditexchange.ops.cli;
