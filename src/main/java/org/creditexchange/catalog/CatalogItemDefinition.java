@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param subject      which fields say who the record is about
  * @param fields       the data items in template order
  * @param rules        cross-field rules
+ * @param endsWhen     when a row says the record is no longer valid (e.g. 当前状态 无效): loaded, not disclosed
  */
 public record CatalogItemDefinition(
         String id,
@@ -27,7 +28,14 @@ public record CatalogItemDefinition(
         List<String> businessKey,
         SubjectDefinition subject,
         List<FieldDefinition> fields,
-        List<RuleDefinition> rules) {
+        List<RuleDefinition> rules,
+        ConditionDefinition endsWhen) {
+
+    public CatalogItemDefinition(String id, String title, List<String> subjectKinds, String attribute, String disclosure,
+                                 RetentionDefinition retention, List<String> businessKey, SubjectDefinition subject,
+                                 List<FieldDefinition> fields, List<RuleDefinition> rules) {
+        this(id, title, subjectKinds, attribute, disclosure, retention, businessKey, subject, fields, rules, null);
+    }
 
     public CatalogItemDefinition {
         subjectKinds = subjectKinds == null ? List.of() : List.copyOf(subjectKinds);

@@ -184,10 +184,21 @@ final class ConfigurationChecks {
         }
         if (item.retention() != null) {
             oneOf(f, "retention.rule", item.retention().rule(), RETENTION_RULES);
-            if (!blank(item.retention().field())) {
+            if (blank(item.retention().field())) {
+                problems.add(f.problem("retention.field", "retention needs the date field it counts from or ends at"));
+            } else {
                 known(f, "retention.field", item.retention().field(), keys);
+                ofType(f, "retention.field", item, item.retention().field(), FieldTypeName.DATE);
+            }
+            if (!"validity-period".equals(item.retention().rule()) && item.retention().years() <= 0) {
+                problems.add(f.problem("retention.years", "rule " + item.retention().rule() + " needs years > 0"));
+            }
+            if (!blank(item.retention().deadlineField())) {
+                known(f, "retention.deadline-field", item.retention().deadlineField(), keys);
+                ofType(f, "retention.deadline-field", item, item.retention().deadlineField(), FieldTypeName.DATE);
             }
         }
+        condition(f, "ends-when", item.endsWhen(), keys);
         for (int i = 0; i < item.rules().size(); i++) {
             checkRule(f, "rules[" + i + "]", item, item.rules().get(i), keys);
         }

@@ -11,35 +11,56 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Merges the accepted rows of one batch into the credit store, set-based, in one transaction (the step's): either
- * all of a batch's rows become visible or none. Upsert by item and business key: the same content changes
- * nothing; changed content replaces the values and raises the version.
+ * all of a batch's rows become visible or none. A record is keyed by item, business key and sending unit:
+ * <ul>
+ *   <li>the same content again changes nothing (no write, no version);</li>
+ *   <li>changed content from the same unit: the previous version goes to {@code cx_record_version} with its batch
+ *       and row, the record takes the new values and version + 1;</li>
+ *   <li>a row saying the record is no longer valid (当前状态 无效) keeps it with state INVALID (not disclosed); a row
+ *       whose subject's name and code disagree, or is ambiguous, is kept HELD (疑问数据, not disclosed);</li>
+ *   <li>another unit holding the same key with other content: both records are kept and a conflict is recorded
+ *       for verification ({@link ConflictDetection}).</li>
+ * </ul>
  */
 public class RecordMergeTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RecordMergeTasklet.class);
 
-    private static final String ORG = """
+    private static final String ACCEPTED = "s.status IN ('ACCEPTED', 'WARNED')";
+    private static final String STATE = "CASE WHEN s.ends_disclosure THEN 'INVALID' "
+            + "WHEN s.match_status IN ('NAME_MISMATCH', 'AMBIGUOUS') THEN 'HELD' ELSE 'ACTIVE' END";
+
+    private static final String HISTORY = """
+            INSERT INTO cx_record_version (record_store, record_id, version, item_id, business_key, unit_code, state,
+                content_hash, record_json, personal_json, batch_id, row_no, superseded_at, superseded_by)
+            SELECT 'ORG', t.id, t.version, t.item_id, t.business_key, t.unit_code, t.state, t.content_hash,
+                t.record_json, t.personal_json, t.batch_id, t.row_no, ?, ?
+            FROM cx_org_record t JOIN cx_staged_row s
+              ON t.item_id = ? AND t.unit_code = ? AND t.business_key = s.business_key
+            WHERE s.batch_id = ? AND %s AND s.subject_store = 'ORG' AND t.content_hash <> s.content_hash
+            """.formatted(ACCEPTED);
+
+    private static final String MERGE = """
             MERGE INTO cx_org_record t
             USING (SELECT s.batch_id, s.row_no, s.business_key, s.subject_kind, s.subject_name, s.subject_code,
-                          s.content_hash, s.record_json, s.personal_json
+                          s.content_hash, s.record_json, s.personal_json, s.disclosure_end, s.match_status,
+                          s.subject_id, %s AS state
                    FROM cx_staged_row s
-                   WHERE s.batch_id = ? AND s.status IN ('ACCEPTED', 'WARNED') AND s.subject_store = 'ORG') s
-            ON (t.item_id = ? AND t.business_key = s.business_key)
+                   WHERE s.batch_id = ? AND %s AND s.subject_store = 'ORG') s
+            ON (t.item_id = ? AND t.unit_code = ? AND t.business_key = s.business_key)
             WHEN MATCHED AND t.content_hash <> s.content_hash THEN UPDATE SET
                 subject_kind = s.subject_kind, subject_name = s.subject_name, subject_code = s.subject_code,
-                unit_code = ?, content_hash = s.content_hash, record_json = s.record_json,
-                personal_json = s.personal_json, version = t.version + 1,
-                batch_id = s.batch_id, row_no = s.row_no, updated_at = ?
+                content_hash = s.content_hash, record_json = s.record_json, personal_json = s.personal_json,
+                disclosure_end = s.disclosure_end, match_status = s.match_status, subject_id = s.subject_id,
+                state = s.state, archived_at = NULL, version = t.version + 1, batch_id = s.batch_id,
+                row_no = s.row_no, updated_at = ?
             WHEN NOT MATCHED THEN INSERT (item_id, business_key, subject_kind, subject_name, subject_code, unit_code,
-                content_hash, record_json, personal_json, version, batch_id, row_no, created_at, updated_at)
+                content_hash, record_json, personal_json, disclosure_end, match_status, subject_id, state, version,
+                batch_id, row_no, created_at, updated_at)
             VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash,
-                s.record_json, s.personal_json, 1, s.batch_id, s.row_no, ?, ?)
-            """;
-
-    private static final String PERSON = ORG.replace("cx_org_record", "cx_person_record")
-            .replace("'ORG'", "'PERSON'")
-            .replace("s.subject_code", "s.subject_id_hash")
-            .replace("subject_code", "subject_id_hash");
+                s.record_json, s.personal_json, s.disclosure_end, s.match_status, s.subject_id, s.state, 1,
+                s.batch_id, s.row_no, ?, ?)
+            """.formatted(STATE, ACCEPTED);
 
     private final long batchId;
     private final String itemId;
@@ -53,14 +74,30 @@ public class RecordMergeTasklet implements Tasklet {
         this.jdbc = jdbc;
     }
 
+    /** The statement for the person store: the same, with the person table and the ID hash for the code. */
+    static String forPersons(String sql) {
+        return sql.replace("cx_org_record", "cx_person_record")
+                .replace("'ORG'", "'PERSON'")
+                .replace("s.subject_code", "s.subject_id_hash")
+                .replace("subject_code", "subject_id_hash");
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         OffsetDateTime now = OffsetDateTime.now();
-        int orgs = jdbc.update(ORG, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
-        int persons = jdbc.update(PERSON, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
-        contribution.incrementWriteCount(orgs + persons);
-        log.info("Batch {}: merged into the credit store: {} organisation and {} person records inserted or changed",
-                batchId, orgs, persons);
+        String by = "batch " + batchId;
+        int versions = 0;
+        int written = 0;
+        for (boolean persons : new boolean[] {false, true}) {
+            String history = persons ? forPersons(HISTORY) : HISTORY;
+            String merge = persons ? forPersons(MERGE) : MERGE;
+            versions += jdbc.update(history, now, by, itemId, unitCode, batchId);
+            written += jdbc.update(merge, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
+        }
+        int conflicts = new ConflictDetection(jdbc).detect(batchId, itemId, unitCode);
+        contribution.incrementWriteCount(written);
+        log.info("Batch {}: merged into the credit store: {} records inserted or changed ({} earlier versions kept), "
+                + "{} new conflicts with other units", batchId, written, versions, conflicts);
         return RepeatStatus.FINISHED;
     }
 }

@@ -21,12 +21,14 @@ import org.creditexchange.ingest.validate.RowStatus;
  * @param cellsJson     the original cells, personal values masked
  * @param personalJson  personal values (ID numbers) by field: {@code hash} (keyed HMAC, for matching) and
  *                      {@code encrypted} (AES-GCM, for authorised retrieval); null when the row has none
+ * @param disclosureEnd the last day of disclosure from the item's retention rule, null when open-ended or rejected
+ * @param endsDisclosure the row says the record is no longer valid (the item's ends-when holds)
  * @param reasons       problems found
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
                         String contentHash, String recordJson, String cellsJson, String personalJson,
-                        List<Reason> reasons) {
+                        java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons) {
 
     /** Which part of the credit store a record goes to. */
     public enum SubjectStore { ORG, PERSON }

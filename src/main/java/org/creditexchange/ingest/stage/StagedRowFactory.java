@@ -17,6 +17,8 @@ import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.map.HeaderLayout;
 import org.creditexchange.ingest.validate.CatalogRecord;
 import org.creditexchange.ingest.validate.ValidatedRow;
+import org.creditexchange.ingest.validate.RowStatus;
+import org.creditexchange.store.DisclosurePeriod;
 import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
 
@@ -83,7 +85,11 @@ public final class StagedRowFactory {
         }
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 kind, s.nameField() == null ? "" : r.text(s.nameField()), code, idHash, String.join("|", businessKey),
-                sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed), row.reasons());
+                sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
+                row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
+                row.status() != RowStatus.REJECTED && item.endsWhen() != null
+                        && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
+                row.reasons());
     }
 
     /** Without a category field: a person-only item's rows are persons; a USCC starting 92 is a 个体工商户. */
