@@ -25,7 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordExport {
 
     private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() { };
-    private static final List<String> PROVENANCE = List.of("报送单位", "批次", "行号", "版本", "入库时间", "更新时间");
+    private static final List<String> PROVENANCE = List.of("记录编号", "状态", "公示截止日期", "报送单位", "批次", "行号", "版本",
+            "入库时间", "更新时间");
+    /** What may be disclosed today: current, not disputed, not held, not archived, not in an open conflict. */
+    private static final String DISCLOSABLE = " AND state = 'ACTIVE' AND disputed = FALSE"
+            + " AND (disclosure_end IS NULL OR disclosure_end >= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM cx_conflict c WHERE c.status = 'OPEN' AND c.record_store = '%s'"
+            + " AND (c.record_a = %s.id OR c.record_b = %s.id))";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -64,6 +70,15 @@ public class RecordExport {
      * caller must have written the access log entry first. Returns how many records.
      */
     public long write(CatalogItemDefinition item, String unit, Writer out, boolean unmasked) throws IOException {
+        return write(item, unit, out, unmasked, null);
+    }
+
+    /**
+     * Writes the records of {@code item}; with {@code disclosableOn} set, only what may be disclosed on that day
+     * (the caller checks the item is public). Returns how many records.
+     */
+    public long write(CatalogItemDefinition item, String unit, Writer out, boolean unmasked, java.time.LocalDate disclosableOn)
+            throws IOException {
         List<String> header = new ArrayList<>();
         item.fields().forEach(f -> header.add(f.title()));
         header.addAll(PROVENANCE);
@@ -71,9 +86,19 @@ public class RecordExport {
         csv.printRecord(header);
         long[] n = {0};
         for (String table : List.of("cx_org_record", "cx_person_record")) {
-            String sql = "SELECT record_json, unit_code, batch_id, row_no, version, created_at, updated_at, personal_json FROM " + table
-                    + " WHERE item_id = ?" + (unit == null ? "" : " AND unit_code = ?") + " ORDER BY id";
-            Object[] args = unit == null ? new Object[] {item.id()} : new Object[] {item.id(), unit};
+            String store = table.equals("cx_org_record") ? "ORG" : "PERSON";
+            String sql = "SELECT record_json, unit_code, batch_id, row_no, version, created_at, updated_at, personal_json, "
+                    + "id, state, disputed, disclosure_end FROM " + table + " WHERE item_id = ?"
+                    + (unit == null ? "" : " AND unit_code = ?")
+                    + (disclosableOn == null ? "" : DISCLOSABLE.formatted(store, table, table)) + " ORDER BY id";
+            List<Object> argList = new ArrayList<>(List.of(item.id()));
+            if (unit != null) {
+                argList.add(unit);
+            }
+            if (disclosableOn != null) {
+                argList.add(java.sql.Date.valueOf(disclosableOn));
+            }
+            Object[] args = argList.toArray();
             // A transaction lets PostgreSQL stream with a cursor instead of loading every row.
             tx.executeWithoutResult(status -> {
                 try (Stream<List<String>> rows = jdbc.queryForStream(sql, (rs, i) -> {
@@ -86,6 +111,9 @@ public class RecordExport {
                     for (FieldDefinition f : item.fields()) {
                         line.add(values.getOrDefault(f.key(), ""));
                     }
+                    line.add((store.equals("ORG") ? "O-" : "P-") + rs.getLong(9));
+                    line.add(rs.getString(10) + (rs.getBoolean(11) ? "（异议中）" : ""));
+                    line.add(rs.getDate(12) == null ? "" : rs.getDate(12).toString());
                     line.add(rs.getString(2));
                     line.add(String.valueOf(rs.getLong(3)));
                     line.add(String.valueOf(rs.getInt(4)));

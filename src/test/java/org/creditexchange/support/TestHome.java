@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 public final class TestHome {
 
     public static final String UNIT = "e2e-unit";
+    /** A second test unit, for what two sources say about one fact. */
+    public static final String OTHER_UNIT = "e2e-unit-b";
 
     private final Path home;
     private final Path data;
@@ -39,6 +41,14 @@ public final class TestHome {
                         path: drop/e2e-unit
                         settle: 300ms
                         poll: 200ms
+                    """);
+            Files.writeString(home.resolve("connectors").resolve(OTHER_UNIT + ".yaml"), """
+                    code: e2e-unit-b
+                    name: 测试区税务局
+                    channels:
+                      - id: drop
+                        type: drop
+                        path: drop/e2e-unit-b
                     """);
             return new TestHome(home, root.resolve("data"));
         } catch (IOException e) {

@@ -40,12 +40,20 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--operator", description = "Who reads (default: the operating-system user).")
     String operator;
 
+    @Option(names = "--public", description = "Only what may be disclosed today: a public item's current records, "
+            + "not disputed, held, archived or in an open conflict.")
+    boolean publicOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (unmasked && publicOnly) {
+            err.println("公示数据不得包含明文身份证号码：--public 与 --unmasked 不能同时使用。");
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
         if (unmasked && (reason == null || reason.isBlank())) {
             err.println("导出明文身份证号码须用 --reason 说明理由（将记入访问日志）。");
             return CreditExchangeCommand.EXIT_CONFIG;
@@ -61,6 +69,11 @@ final class ExportCommand implements Callable<Integer> {
                         + configuration.catalog().items().stream().map(CatalogItemDefinition::id).toList());
                 return CreditExchangeCommand.EXIT_CONFIG;
             }
+            if (publicOnly && !"公开".equals(definition.disclosure())) {
+                err.println("“" + definition.title() + "”的公开属性为“" + definition.disclosure() + "”，不对社会公示。");
+                return CreditExchangeCommand.EXIT_CONFIG;
+            }
+            java.time.LocalDate today = publicOnly ? java.time.LocalDate.now(org.creditexchange.intake.IntakeService.ZONE) : null;
             RecordExport export = ctx.getBean(RecordExport.class);
             if (unmasked) {
                 String actor = operator == null || operator.isBlank() ? AccessLog.currentUser() : operator;
@@ -71,14 +84,14 @@ final class ExportCommand implements Callable<Integer> {
             long n;
             if (out == null) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                n = export.write(definition, unit, w, unmasked);
+                n = export.write(definition, unit, w, unmasked, today);
                 w.flush();
             } else {
                 if (out.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(out.toAbsolutePath().getParent());
                 }
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    n = export.write(definition, unit, w, unmasked);
+                    n = export.write(definition, unit, w, unmasked, today);
                 }
             }
             err.println("已导出 " + n + " 条“" + definition.title() + "”记录" + (out == null ? "。" : "到 " + out + "。"));

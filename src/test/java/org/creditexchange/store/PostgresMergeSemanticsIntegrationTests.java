@@ -1,0 +1,21 @@
+package org.creditexchange.store;
+
+import org.creditexchange.support.TestHome;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Merge semantics on Postgres. */
+class PostgresMergeSemanticsIntegrationTests extends MergeSemanticsContract {
+
+    static final TestHome HOME = TestHome.create();
+    static final String URL = org.creditexchange.support.EmbeddedPostgresDatabase.newDatabaseUrl();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cx.home", () -> HOME.home().toString());
+        registry.add("cx.data-dir", () -> HOME.data().toString());
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+}
