@@ -129,6 +129,36 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void recordCommandsActOnARecordNamedAsInTheExport() throws Exception {
+        Path file = FixtureFiles.penaltyXlsx(work.resolve("records.xlsx"), List.of(PenaltyRows.org(3, "记录〔2026〕1号")));
+        assertThat(run("ingest", "--unit", TestHome.UNIT, file.toString()).exit()).isZero();
+        Path csv = work.resolve("records.csv");
+        run("export", "--item", "admin-penalty", "--out", csv.toString());
+        String line = Files.readAllLines(csv).stream().filter(l -> l.contains("记录〔2026〕1号")).findFirst().orElseThrow();
+        String ref = java.util.Arrays.stream(line.split(",")).filter(c -> c.matches("O-\\d+")).findFirst().orElseThrow();
+
+        Run dispute = run("dispute", ref, "--reason", "当事人异议", "--operator", "clerk-wang");
+        Run publicDuring = run("export", "--item", "admin-penalty", "--public");
+        Run undispute = run("undispute", ref, "--outcome", "corrected", "--reason", "来源单位已更正");
+        Run trace = run("trace", ref);
+        Run unknown = run("trace", "O-999999");
+        Run badRef = run("dispute", "123", "--reason", "x");
+        Run conflicts = run("conflicts");
+        Run archive = run("archive", "--date", "2026-11-24");
+
+        assertThat(dispute.exit()).isZero();
+        assertThat(dispute.out()).contains("已标记为异议");
+        assertThat(publicDuring.out()).doesNotContain("记录〔2026〕1号");
+        assertThat(undispute.exit()).isZero();
+        assertThat(trace.out()).contains("records.xlsx", "当事人异议", "corrected");
+        assertThat(unknown.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
+        assertThat(badRef.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
+        assertThat(conflicts.exit()).isZero();
+        assertThat(archive.out()).contains("公示期已满转为档案");
+        assertThat(run("access-log").out()).contains("DISPUTE", "UNDISPUTE", "clerk-wang");
+    }
+
+    @Test
     void ingestHumanOutputIsChinese() throws Exception {
         Path good = FixtureFiles.penaltyXlsx(work.resolve("human.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕9号")));
 
