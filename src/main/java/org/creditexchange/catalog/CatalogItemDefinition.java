@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param fields       the data items in template order
  * @param rules        cross-field rules
  * @param endsWhen     when a row says the record is no longer valid (e.g. 当前状态 无效): loaded, not disclosed
+ * @param holdUnknownSubjects a record whose subject is not in the registry is held (not disclosed) instead of being
+ *                     loaded and flagged unlinked
  */
 public record CatalogItemDefinition(
         String id,
@@ -29,12 +31,13 @@ public record CatalogItemDefinition(
         SubjectDefinition subject,
         List<FieldDefinition> fields,
         List<RuleDefinition> rules,
-        ConditionDefinition endsWhen) {
+        ConditionDefinition endsWhen,
+        boolean holdUnknownSubjects) {
 
     public CatalogItemDefinition(String id, String title, List<String> subjectKinds, String attribute, String disclosure,
                                  RetentionDefinition retention, List<String> businessKey, SubjectDefinition subject,
                                  List<FieldDefinition> fields, List<RuleDefinition> rules) {
-        this(id, title, subjectKinds, attribute, disclosure, retention, businessKey, subject, fields, rules, null);
+        this(id, title, subjectKinds, attribute, disclosure, retention, businessKey, subject, fields, rules, null, false);
     }
 
     public CatalogItemDefinition {

@@ -157,9 +157,11 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public Tasklet mergeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches, JdbcTemplate jdbc) {
+    public Tasklet mergeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                PlatformConfiguration configuration, JdbcTemplate jdbc) {
         Batch batch = batches.get(batchId);
-        return new RecordMergeTasklet(batchId, batch.itemId(), batch.unitCode(), jdbc);
+        boolean hold = configuration.catalog().item(batch.itemId()).map(CatalogItemDefinition::holdUnknownSubjects).orElse(false);
+        return new RecordMergeTasklet(batchId, batch.itemId(), batch.unitCode(), hold, jdbc);
     }
 
     @Bean

@@ -28,7 +28,8 @@ public class RecordMergeTasklet implements Tasklet {
 
     private static final String ACCEPTED = "s.status IN ('ACCEPTED', 'WARNED')";
     private static final String STATE = "CASE WHEN s.ends_disclosure THEN 'INVALID' "
-            + "WHEN s.match_status IN ('NAME_MISMATCH', 'AMBIGUOUS') THEN 'HELD' ELSE 'ACTIVE' END";
+            + "WHEN s.match_status IN (%s) THEN 'HELD' ELSE 'ACTIVE' END";
+    private static final String HELD = "'NAME_MISMATCH', 'AMBIGUOUS'";
 
     private static final String HISTORY = """
             INSERT INTO cx_record_version (record_store, record_id, version, item_id, business_key, unit_code, state,
@@ -40,7 +41,7 @@ public class RecordMergeTasklet implements Tasklet {
             WHERE s.batch_id = ? AND %s AND s.subject_store = 'ORG' AND t.content_hash <> s.content_hash
             """.formatted(ACCEPTED);
 
-    private static final String MERGE = """
+    private static final String MERGE_TEMPLATE = """
             MERGE INTO cx_org_record t
             USING (SELECT s.batch_id, s.row_no, s.business_key, s.subject_kind, s.subject_name, s.subject_code,
                           s.content_hash, s.record_json, s.personal_json, s.disclosure_end, s.match_status,
@@ -60,18 +61,24 @@ public class RecordMergeTasklet implements Tasklet {
             VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash,
                 s.record_json, s.personal_json, s.disclosure_end, s.match_status, s.subject_id, s.state, 1,
                 s.batch_id, s.row_no, ?, ?)
-            """.formatted(STATE, ACCEPTED);
+            """;
 
     private final long batchId;
     private final String itemId;
     private final String unitCode;
     private final JdbcTemplate jdbc;
+    private final String merge;
 
-    public RecordMergeTasklet(long batchId, String itemId, String unitCode, JdbcTemplate jdbc) {
+    /**
+     * @param holdUnknownSubjects the item's policy: a record about a subject the registry does not know is held
+     */
+    public RecordMergeTasklet(long batchId, String itemId, String unitCode, boolean holdUnknownSubjects, JdbcTemplate jdbc) {
         this.batchId = batchId;
         this.itemId = itemId;
         this.unitCode = unitCode;
         this.jdbc = jdbc;
+        String held = holdUnknownSubjects ? HELD + ", 'UNKNOWN'" : HELD;
+        this.merge = MERGE_TEMPLATE.formatted(STATE.formatted(held), ACCEPTED);
     }
 
     /** The statement for the person store: the same, with the person table and the ID hash for the code. */
@@ -90,9 +97,9 @@ public class RecordMergeTasklet implements Tasklet {
         int written = 0;
         for (boolean persons : new boolean[] {false, true}) {
             String history = persons ? forPersons(HISTORY) : HISTORY;
-            String merge = persons ? forPersons(MERGE) : MERGE;
+            String sql = persons ? forPersons(merge) : merge;
             versions += jdbc.update(history, now, by, itemId, unitCode, batchId);
-            written += jdbc.update(merge, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
+            written += jdbc.update(sql, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
         }
         int conflicts = new ConflictDetection(jdbc).detect(batchId, itemId, unitCode);
         contribution.incrementWriteCount(written);
