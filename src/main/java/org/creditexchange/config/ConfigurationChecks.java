@@ -177,6 +177,9 @@ final class ConfigurationChecks {
             }
             if (!blank(s.idNumberField())) {
                 known(f, "subject.id-number-field", s.idNumberField(), keys);
+                item.field(s.idNumberField()).filter(fd -> !fd.isPersonal()).ifPresent(fd -> problems.add(f.problem(
+                        "subject.id-number-field", "field '" + fd.key() + "' holds ID numbers: it must be of type "
+                                + "id-number (or personal: true) so that it is masked, hashed and encrypted")));
             }
             if (!blank(s.kindField())) {
                 known(f, "subject.kind-field", s.kindField(), keys);
@@ -268,9 +271,11 @@ final class ConfigurationChecks {
             }
             if (ch instanceof DropChannelDefinition d) {
                 require(f, at + ".path", d.path());
-                if (d.settle().isNegative() || d.poll().isNegative() || d.poll().isZero()) {
-                    problems.add(f.problem(at, "settle must not be negative and poll must be positive"));
+                if (d.settle().toMillis() < 100 || d.poll().toMillis() < 100) {
+                    problems.add(f.problem(at, "settle and poll must be at least 100ms (a file still being copied "
+                            + "must not be taken, and a folder must not be scanned in a busy loop)"));
                 }
+                escapes(f, at + ".path", d.path());
             }
         }
         if (c.feedback() != null) {
@@ -278,9 +283,56 @@ final class ConfigurationChecks {
                 problems.add(f.problem("feedback.type", "unknown feedback type '" + c.feedback().type() + "', expected folder"));
             }
             require(f, "feedback.path", c.feedback().path());
+            escapes(f, "feedback.path", c.feedback().path());
         } else if (c.channels().stream().noneMatch(ch -> ch instanceof DropChannelDefinition)) {
             problems.add(f.problem("feedback", "feedback is required when the connector has no drop channel"));
         }
+    }
+
+    /** A relative folder must stay inside the data directory. */
+    private void escapes(YamlFile f, String at, String path) {
+        if (!blank(path) && !Path.of(path).isAbsolute() && Path.of(path).normalize().startsWith("..")) {
+            problems.add(f.problem(at, "'" + path + "' leaves the data directory: write an absolute path for a folder "
+                    + "outside it"));
+        }
+    }
+
+    /**
+     * No drop folder inside another, and no feedback folder inside an inbox (feedback would be taken as a new
+     * file, and its feedback too, without end).
+     */
+    void checkFoldersApart(Map<String, YamlFile.Bound<ConnectorDefinition>> connectors) {
+        List<String[]> drops = new java.util.ArrayList<>();
+        connectors.forEach((code, b) -> b.value().channels().stream()
+                .filter(ch -> ch instanceof DropChannelDefinition d && !blank(d.path()))
+                .forEach(ch -> drops.add(new String[] {code + "/" + ch.id(),
+                        Path.of(((DropChannelDefinition) ch).path()).normalize().toString()})));
+        connectors.forEach((code, b) -> {
+            List<ChannelDefinition> channels = b.value().channels();
+            for (int i = 0; i < channels.size(); i++) {
+                if (channels.get(i) instanceof DropChannelDefinition d && !blank(d.path())) {
+                    Path mine = Path.of(d.path()).normalize();
+                    for (String[] other : drops) {
+                        Path theirs = Path.of(other[1]);
+                        if (!other[0].equals(code + "/" + d.id()) && !mine.equals(theirs)
+                                && (mine.startsWith(theirs) || theirs.startsWith(mine))) {
+                            problems.add(b.file().problem("channels[" + i + "].path", "drop folder '" + d.path()
+                                    + "' and the drop folder of " + other[0] + " lie inside one another"));
+                        }
+                    }
+                }
+            }
+            if (b.value().feedback() != null && !blank(b.value().feedback().path())) {
+                Path feedback = Path.of(b.value().feedback().path()).normalize();
+                for (String[] drop : drops) {
+                    Path inbox = Path.of(drop[1]).resolve("inbox");
+                    if (feedback.startsWith(inbox) || inbox.startsWith(feedback)) {
+                        problems.add(b.file().problem("feedback.path", "feedback folder '" + b.value().feedback().path()
+                                + "' overlaps the inbox of " + drop[0] + ": feedback would be taken as a new file"));
+                    }
+                }
+            }
+        });
     }
 
     void checkDropPathsUnique(Map<String, YamlFile.Bound<ConnectorDefinition>> connectors) {

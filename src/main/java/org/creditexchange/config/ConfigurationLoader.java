@@ -92,6 +92,7 @@ public final class ConfigurationLoader {
         itemIds.addAll(fileIds("mappings/catalog"));
         connectors.forEach((code, b) -> checks.checkConnector(code, b, itemIds));
         checks.checkDropPathsUnique(connectors);
+        checks.checkFoldersApart(connectors);
         // Likewise connectors whose file exists but failed to bind.
         java.util.Set<String> unitIds = new java.util.HashSet<>(connectors.keySet());
         unitIds.addAll(fileIds("connectors"));

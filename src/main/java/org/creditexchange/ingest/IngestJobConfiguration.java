@@ -26,11 +26,16 @@ import org.creditexchange.ingest.stage.StageProgressListener;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowFactory;
 import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.catalog.code.IdNumberMasking;
+import org.creditexchange.ingest.validate.ReasonMessages;
 import org.creditexchange.ingest.validate.RowValidator;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.ProhibitedDataPurge;
+import org.creditexchange.match.MatchTasklet;
+import org.creditexchange.match.SubjectMatcher;
+import org.creditexchange.match.SubjectRegistry;
 import org.creditexchange.intake.IntakeService;
 import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
@@ -50,12 +55,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The ingest job, one run per batch (job parameter {@code batchId}):
- * recognise → stage (chunked: read, map, cleanse, validate, keep every row) → in-file duplicates → merge → feedback.
+ * recognise → stage (chunked: read, map, cleanse, validate, keep every row) → in-file duplicates → match → merge →
+ * feedback.
  * A file rejected as a whole goes from recognise straight to feedback. Each stage is its own step so that a
  * set-based match step and a COPY-based load can take their places without touching the others.
  */
 @Configuration
 public class IngestJobConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestJobConfiguration.class);
 
     public static final String JOB_NAME = "ingest";
     public static final String BATCH_ID = "batchId";
@@ -63,10 +71,10 @@ public class IngestJobConfiguration {
 
     @Bean
     public Job ingestJob(JobRepository repository, Step recognizeStep, Step stageStep, Step duplicateStep,
-                         Step mergeStep, Step feedbackStep) {
+                         Step matchStep, Step mergeStep, Step feedbackStep) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(recognizeStep).on(RecognizeTasklet.REJECTED).to(feedbackStep)
-                .from(recognizeStep).on("*").to(stageStep).next(duplicateStep).next(mergeStep).next(feedbackStep)
+                .from(recognizeStep).on("*").to(stageStep).next(duplicateStep).next(matchStep).next(mergeStep).next(feedbackStep)
                 .end()
                 .build();
     }
@@ -103,7 +111,13 @@ public class IngestJobConfiguration {
                                        ObjectMapper json) {
         Batch batch = batches.get(batchId);
         HeaderLayout layout = layout(batches, batchId, json);
-        return new FileRowReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber());
+        String name = IdNumberMasking.maskEmbedded(batch.originalName());
+        return new FileRowReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber(), (lastGood, e) -> {
+            log.warn("Batch {}: file damaged after row {}: {}", batchId, lastGood, e.getMessage());
+            batches.markProblem(batchId, org.creditexchange.intake.BatchStatus.REJECTED, null, "FILE_CORRUPT_AT_ROW",
+                    ReasonMessages.message("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)),
+                    ReasonMessages.hint("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)));
+        });
     }
 
     @Bean
@@ -148,6 +162,20 @@ public class IngestJobConfiguration {
                                     PlatformConfiguration configuration, JdbcTemplate jdbc) {
         CatalogItemDefinition item = configuration.catalog().item(batches.get(batchId).itemId()).orElseThrow();
         return new InFileDuplicateTasklet(batchId, item, jdbc);
+    }
+
+    @Bean
+    public Step matchStep(JobRepository repository, PlatformTransactionManager tx, Tasklet matchTasklet) {
+        return new StepBuilder("match", repository).tasklet(matchTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet matchTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                PlatformConfiguration configuration, JdbcTemplate jdbc, SubjectRegistry registry,
+                                SubjectMatcher matcher) {
+        CatalogItemDefinition item = configuration.catalog().item(batches.get(batchId).itemId()).orElseThrow();
+        return new MatchTasklet(batchId, item, jdbc, registry, matcher);
     }
 
     @Bean

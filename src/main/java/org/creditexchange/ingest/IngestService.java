@@ -57,6 +57,10 @@ public class IngestService {
         JobExecution execution;
         try {
             execution = launcher.run(ingestJob, params);
+        } catch (org.springframework.batch.core.repository.JobExecutionAlreadyRunningException e) {
+            // Another thread or engine is on it right now: leave it be.
+            log.info("Batch {}: already being processed ({})", batchId, e.getMessage());
+            return batches.get(batchId);
         } catch (Exception e) {
             fail(batchId, e.getMessage());
             throw new IngestFailedException(batchId, e.getMessage(), e);

@@ -49,11 +49,21 @@ public class BatchRepository {
         return keys.getKey().longValue();
     }
 
-    /** The earliest batch of {@code unit} with this content that was or is being processed. */
+    /**
+     * The earliest batch of {@code unit} with this content that is DONE, or else one that never finished (RECEIVED,
+     * PROCESSING, FAILED): the same file arriving again completes that one instead of making a second batch.
+     * A REJECTED batch is no original: the same file after a configuration fix is processed anew.
+     */
     public Optional<Batch> findOriginal(String unit, String sha256) {
         return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE unit_code = ? AND sha256 = ? "
-                        + "AND status IN ('RECEIVED','PROCESSING','DONE') ORDER BY id FETCH FIRST 1 ROWS ONLY",
+                        + "AND status IN ('RECEIVED','PROCESSING','DONE','FAILED') "
+                        + "ORDER BY CASE WHEN status = 'DONE' THEN 0 ELSE 1 END, id FETCH FIRST 1 ROWS ONLY",
                 this::map, unit, sha256).stream().findFirst();
+    }
+
+    /** Batches that never finished: RECEIVED (never started) and FAILED, oldest first. */
+    public List<Batch> unfinished() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE status IN ('RECEIVED', 'FAILED') ORDER BY id", this::map);
     }
 
     public Optional<Batch> find(long id) {
@@ -90,7 +100,7 @@ public class BatchRepository {
      * rejection, the layout), so that {@link #resumeAfterFailure} can put it back where it stood.
      */
     public void markFailed(long id, String message) {
-        String m = message == null ? "" : IdNumberMasking.maskEmbedded(message);
+        String m = message == null ? "" : IdNumberMasking.maskForLog(message);
         m = m.length() > 2000 ? m.substring(0, 2000) : m;
         jdbc.update("UPDATE cx_batch SET status = 'FAILED', failure_message = ? WHERE id = ?", m, id);
     }

@@ -46,7 +46,14 @@ public class IntakeService {
         LandingZone.Landed landed = landingZone.land(file);
         OffsetDateTime now = OffsetDateTime.now(ZONE);
         Optional<Batch> original = batches.findOriginal(unit, landed.sha256());
-        long id = batches.insert(unit, channel, originalName, landed, now,
+        if (original.isPresent() && original.get().status() != BatchStatus.DONE) {
+            // The same file again while its first batch never finished (the engine stopped, or failed): finish that one.
+            log.info("Batch {}: {} arrived again; its batch is {}, it will be completed", original.get().id(),
+                    IdNumberMasking.maskEmbedded(originalName), original.get().status());
+            return original.get();
+        }
+        // The name as the clerk gave it may carry an ID number (张三110105….xlsx): only its masked form is kept.
+        long id = batches.insert(unit, channel, IdNumberMasking.maskEmbedded(originalName), landed, now,
                 original.isPresent() ? BatchStatus.DUPLICATE : BatchStatus.RECEIVED, original.map(Batch::id).orElse(null));
         if (original.isPresent()) {
             log.info("Batch {}: {} from {}/{} is a duplicate of batch {} ({} bytes, sha256 {})", id, IdNumberMasking.maskEmbedded(originalName), unit,

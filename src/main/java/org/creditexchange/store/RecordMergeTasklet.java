@@ -91,6 +91,14 @@ public class RecordMergeTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String status = jdbc.queryForObject("SELECT status FROM cx_batch WHERE id = ?", String.class, batchId);
+        if ("REJECTED".equals(status)) {
+            // Found damaged part-way: the file is refused as a whole, nothing of it is loaded or kept in staging.
+            jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", batchId);
+            jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", batchId);
+            log.info("Batch {}: refused as a whole while staging: nothing merged", batchId);
+            return RepeatStatus.FINISHED;
+        }
         OffsetDateTime now = OffsetDateTime.now();
         String by = "batch " + batchId;
         int versions = 0;

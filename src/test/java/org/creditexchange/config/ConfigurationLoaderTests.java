@@ -90,6 +90,9 @@ class ConfigurationLoaderTests {
             source-mapping-unknown-unit                | mappings/sources/unit-x/penalty.yaml   | 1    | ""                                      | no connector 'unit-x'
             source-mapping-unknown-field               | mappings/sources/unit-a/penalty.yaml   | 5    | header-aliases.decision-no              | unknown field 'decision-no' of penalty
             source-mapping-translation-to-unknown-code | mappings/sources/unit-a/penalty.yaml   | 11   | code-translations.subject-category.02   | '个体户' is not a value of code table subject-category
+            feedback-in-inbox                          | connectors/unit-a.yaml                 | 13   | feedback.path                           | overlaps the inbox of unit-a/drop: feedback would be taken as a new file
+            drop-path-escapes                          | connectors/unit-a.yaml                 | 7    | channels[0].path                        | '../../etc/unit-a' leaves the data directory
+            settle-too-short                           | connectors/unit-a.yaml                 | 5    | channels[0]                             | settle and poll must be at least 100ms
             prohibited-field                           | mappings/catalog/penalty.yaml          | 35   | fields[5].title                         | '血型' names data that is never collected (血型)
             format-unknown-field                       | mappings/formats/old-penalty.yaml      | 6    | columns.decision-day                    | unknown field 'decision-day' of penalty
             """)

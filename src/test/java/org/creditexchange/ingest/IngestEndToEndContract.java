@@ -319,7 +319,8 @@ abstract class IngestEndToEndContract {
         Path staging = Files.createDirectories(home().data().resolve("staging-copies"));
         Path tmp = Files.copy(file, staging.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, home().inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        assertThat(done.matches(60, TimeUnit.SECONDS)).as("route processed " + name).isTrue();
+        assertThat(done.matches(60, TimeUnit.SECONDS))
+                .as("route processed " + org.creditexchange.catalog.code.IdNumberMasking.maskEmbedded(name)).isTrue();
         return batchOf(name, before);
     }
 
@@ -331,8 +332,10 @@ abstract class IngestEndToEndContract {
     }
 
     private Batch batchOf(String fileName, long after) {
-        return batches.recent(20).stream().filter(b -> b.id() > after && b.originalName().equals(fileName))
-                .findFirst().orElseThrow(() -> new AssertionError("no batch for " + fileName));
+        // The batch keeps the name masked (a clerk's file name may carry an ID number); so do failure messages.
+        String stored = org.creditexchange.catalog.code.IdNumberMasking.maskEmbedded(fileName);
+        return batches.recent(20).stream().filter(b -> b.id() > after && b.originalName().equals(stored))
+                .findFirst().orElseThrow(() -> new AssertionError("no batch for " + stored));
     }
 
     private Batch cli(Path file) throws IOException {

@@ -11,12 +11,6 @@ public final class IdNumberMasking {
     private static final int KEEP_HEAD = 6;
     private static final int KEEP_TAIL = 4;
 
-    /*
-     * Only ASCII letters and digits count as a boundary breaker: Chinese text written right against a
-     * number ("身份证号110105...登记") must still have the number masked.
-     */
-    private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])");
 
     private IdNumberMasking() {
     }
@@ -39,29 +33,70 @@ public final class IdNumberMasking {
         return value.substring(0, KEEP_HEAD) + "*".repeat(n - KEEP_HEAD - KEEP_TAIL) + value.substring(n - KEEP_TAIL);
     }
 
+    /*
+     * An ID-number shape: 6 region digits, a birth date (19xx/20xx, month 01-12, day 01-31) and 3 digits plus a check
+     * character — whether or not the check digit is right (a mistyped number is still somebody's number) — or the
+     * 15-digit legacy form with a yyMMdd birth date. Credit codes and order numbers rarely carry a date there.
+     */
+    private static final String DATE8 = "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
+    private static final String DATE6 = "[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[0-9]{6}" + DATE8 + "[0-9]{3}[0-9Xx]|[0-9]{6}" + DATE6 + "[0-9]{3})(?![0-9A-Za-z])");
+    /** The same shapes anywhere, even inside longer runs: for log lines, where over-masking costs nothing. */
+    private static final Pattern SHAPE_ANYWHERE = Pattern.compile(
+            "[0-9]{6}" + DATE8 + "[0-9]{3}[0-9Xx]|[0-9]{6}" + DATE6 + "[0-9]{3}");
+
     /**
-     * Masks every identity number found in free text: 18-character numbers that pass the full check
-     * (see {@link IdNumberCheckDigit#looksLikeIdNumber(String)}) and 15-digit legacy numbers with a real
-     * {@code yyMMdd} birth date, each standing alone rather than inside a longer run of letters or digits.
-     * Digit runs that fail these checks (order numbers, amounts, credit codes) are left alone.
+     * Masks every identity number found in free text: 18-character numbers with a birth date in positions 7–14
+     * (valid check digit or not) and 15-digit legacy numbers with a {@code yyMMdd} birth date, each standing alone
+     * rather than inside a longer run of letters or digits; full-width digits count like half-width ones. Other digit
+     * runs (order numbers, amounts, credit codes) are left alone.
      *
-     * @param text the text, e.g. a log line; {@code null} or blank is returned as given
+     * @param text the text, e.g. a cell or a message; {@code null} or blank is returned as given
      * @return the text with each identity number replaced by {@link #mask(String)}
      */
     public static String maskEmbedded(String text) {
+        return replace(text, SHAPE);
+    }
+
+    /**
+     * Masks ID-number shapes anywhere in a log line or an exception message, even inside longer runs of digits (a
+     * database error quoting {@code \\4e09110105…} must not leak the number).
+     *
+     * @param text the line; {@code null} or blank is returned as given
+     */
+    public static String maskForLog(String text) {
+        return replace(text, SHAPE_ANYWHERE);
+    }
+
+    private static String replace(String text, Pattern pattern) {
         if (text == null || text.isBlank()) {
             return text;
         }
-        Matcher m = CANDIDATE.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String candidate = m.group();
-            boolean isId = candidate.length() == 18
-                    ? IdNumberCheckDigit.looksLikeIdNumber(candidate)
-                    : IdNumberCheckDigit.isUpgradable(candidate);
-            m.appendReplacement(out, Matcher.quoteReplacement(isId ? mask(candidate) : candidate));
+        // Full-width digits are single characters like half-width ones: find on the half-width view, mask the original.
+        String view = halfWidthDigits(text);
+        Matcher m = pattern.matcher(view);
+        if (!m.find()) {
+            return text;
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            out.append(text, last, m.start()).append(mask(text.substring(m.start(), m.end())));
+            last = m.end();
+        } while (m.find());
+        return out.append(text, last, text.length()).toString();
+    }
+
+    private static String halfWidthDigits(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= '\uFF10' && c[i] <= '\uFF19') {
+                c[i] = (char) (c[i] - '\uFF10' + '0');
+            } else if (c[i] == '\uFF38' || c[i] == '\uFF58') {
+                c[i] = 'X';
+            }
+        }
+        return new String(c);
     }
 }

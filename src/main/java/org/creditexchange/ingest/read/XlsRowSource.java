@@ -166,6 +166,8 @@ public final class XlsRowSource implements RowSource {
             case NUMERIC -> number(cell);
             case STRING -> cell.getRichStringCellValue().getString();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            // An error value is kept as Excel shows it: validation names it instead of reading "empty".
+            case ERROR -> org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> "";
         };
         return CellText.asRead(text);

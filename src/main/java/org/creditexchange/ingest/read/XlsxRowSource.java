@@ -367,7 +367,8 @@ public final class XlsxRowSource implements RowSource {
             case "s" -> sharedString(value);
             case "inlineStr", "str" -> decodeEscapes(value);
             case "b" -> "1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()) ? "TRUE" : "FALSE";
-            case "e" -> "";
+            // An error value (#VALUE!, #REF!…) is kept as written: validation names it instead of reading "empty".
+            case "e" -> value.trim();
             case "d" -> isoDate(value);
             default -> number(value, style);
         };

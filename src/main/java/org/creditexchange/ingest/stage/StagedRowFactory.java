@@ -83,13 +83,24 @@ public final class StagedRowFactory {
             }
             cells.add(row.personalFields().contains(field) ? IdNumberMasking.mask(cell) : IdNumberMasking.maskEmbedded(cell));
         }
+        String name = s.nameField() == null ? "" : IdNumberMasking.maskEmbedded(r.text(s.nameField()));
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
-                kind, s.nameField() == null ? "" : r.text(s.nameField()), code, idHash, String.join("|", businessKey),
+                cut(kind, 32), cut(name, 512), code.length() > 32 ? "" : code, idHash, key(String.join("|", businessKey)),
                 sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
                 row.reasons());
+    }
+
+    /** Bounded columns take bounded values: a clerk's 30,000-character cell must not fail the batch. */
+    private static String cut(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** A business key too long for its column is kept as its hash (it still identifies the record). */
+    private static String key(String businessKey) {
+        return businessKey.length() <= 1024 ? businessKey : "sha256:" + sha256(businessKey);
     }
 
     /** Without a category field: a person-only item's rows are persons; a USCC starting 92 is a 个体工商户. */

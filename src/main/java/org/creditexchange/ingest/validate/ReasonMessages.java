@@ -33,6 +33,11 @@ public final class ReasonMessages {
         return new Reason(field, title, code, severity, message(code, args), hint(code, args));
     }
 
+    /** A quoted value stays readable and bounded: a 30,000-character cell is not echoed whole. */
+    private static String shorten(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "…（共" + s.length() + "字）";
+    }
+
     private static String format(String key, Object... args) {
         try {
             String pattern = BUNDLE.getString(key);
@@ -42,7 +47,7 @@ public final class ReasonMessages {
             // Whatever a clerk typed is echoed back: an ID number typed into any column is masked here, once for all.
             Object[] masked = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
-                masked[i] = args[i] instanceof String s ? IdNumberMasking.maskEmbedded(s) : args[i];
+                masked[i] = args[i] instanceof String s ? shorten(IdNumberMasking.maskEmbedded(s)) : args[i];
             }
             return new MessageFormat(pattern, Locale.ROOT).format(masked);
         } catch (MissingResourceException e) {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
         description = "Batch ETL and data-exchange engine of a public credit information platform.",
         subcommands = {CheckCommand.class, IngestCommand.class, ExportCommand.class, StatusCommand.class,
                 ServeCommand.class, DemoCommand.class, TemplateCommand.class, AccessLogCommand.class,
+                ImportRegistryCommand.class,
                 RecordCommands.Dispute.class, RecordCommands.Undispute.class, RecordCommands.Withdraw.class,
                 RecordCommands.Conflicts.class, RecordCommands.ResolveConflict.class, RecordCommands.Archive.class,
-                RecordCommands.Trace.class})
+                RecordCommands.Trace.class, ResumeCommand.class})
 public final class CreditExchangeCommand implements Runnable {
 
     /** Exit code for a broken configuration or a usage mistake. */

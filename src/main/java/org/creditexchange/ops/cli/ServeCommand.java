@@ -4,6 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.creditexchange.ingest.IngestFailedException;
+import org.creditexchange.ingest.IngestService;
+import org.creditexchange.ingest.StaleExecutions;
+import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.drop.DropRoutes;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -28,6 +33,16 @@ final class ServeCommand implements Callable<Integer> {
             ctx.close();
             stopped.countDown();
         }, "cx-shutdown"));
+        // Batches a stopped engine left behind are finished first, before new files are taken.
+        ctx.getBean(StaleExecutions.class).recover();
+        for (Batch b : ctx.getBean(BatchRepository.class).unfinished()) {
+            try {
+                ctx.getBean(IngestService.class).process(b.id());
+            } catch (IngestFailedException e) {
+                spec.commandLine().getErr().println("Batch " + b.id() + " failed again: " + e.getMessage()
+                        + " (see the log; `resume " + b.id() + "` after fixing the cause)");
+            }
+        }
         List<String> routes = ctx.getBean(DropRoutes.class).startAll();
         out.println("Serving " + routes.size() + " drop route(s): " + routes + ". Stop with Ctrl-C.");
         out.flush();

@@ -33,7 +33,9 @@ class IdNumberMaskingTests {
             "110105199003078035 | 110105********8035",
             "旧号110105491231002。 | 旧号110105*****1002。",
             "a:110105199003078035 b:440106198512310021 | a:110105********8035 b:440106********0021",
-            "bad check 110105199003078036 stays | bad check 110105199003078036 stays",
+            "bad check 110105199003078036 is masked too | bad check 110105********8036 is masked too",
+            "full-width １１０１０５１９９００３０７８０３５ masked | full-width １１０１０５********８０３５ masked",
+            "a credit code 91330106MA2B3C4D11 stays | a credit code 91330106MA2B3C4D11 stays",
             "bad date 110105491331002 stays | bad date 110105491331002 stays",
             "usc 91110000600037341L stays | usc 91110000600037341L stays",
             "longer run 1110105199003078035 stays | longer run 1110105199003078035 stays",
@@ -44,5 +46,12 @@ class IdNumberMaskingTests {
     })
     void masksOnlyStandaloneValidIdNumbers(String text, String expected) {
         assertThat(IdNumberMasking.maskEmbedded(text)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void logMaskingFindsNumbersInsideLongerDigitRuns() {
+        assertThat(IdNumberMasking.maskForLog("Value too long: U&'\\5f20\\4e09110105199003078035'"))
+                .isEqualTo("Value too long: U&'\\5f20\\4e09110105********8035'");
+        assertThat(IdNumberMasking.maskEmbedded("4e09110105199003078035")).isEqualTo("4e09110105199003078035");
     }
 }

@@ -101,14 +101,14 @@ class XlsxRowSourceTests extends WorkbookRowSourceContractTests {
                 2.5, new Formula("A1*4"), new Formula("\"杭州\"&\"某某\""), new Formula("A1>1"),
                 new Formula("1/0"))));
 
-        assertThat(readAll(file).get(0).cells()).containsExactly("2.5", "10", "杭州某某", "TRUE");
+        assertThat(readAll(file).get(0).cells()).containsExactly("2.5", "10", "杭州某某", "TRUE", "#DIV/0!");
     }
 
     @Test
-    void readsBooleansAndLeavesErrorsEmpty() throws Exception {
+    void readsBooleansAndKeepsErrorValuesAsExcelShowsThem() throws Exception {
         Path file = write(dir, "bool-error", List.of(List.of(true, false, new Error(FormulaError.NA), "末列")));
 
-        assertThat(readAll(file).get(0).cells()).containsExactly("TRUE", "FALSE", "", "末列");
+        assertThat(readAll(file).get(0).cells()).containsExactly("TRUE", "FALSE", "#N/A", "末列");
     }
 
     @Test

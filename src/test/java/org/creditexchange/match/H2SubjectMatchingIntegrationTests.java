@@ -1,0 +1,18 @@
+package org.creditexchange.match;
+
+import org.creditexchange.support.TestHome;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Subject matching on H2. */
+class H2SubjectMatchingIntegrationTests extends SubjectMatchingContract {
+
+    static final TestHome HOME = TestHome.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cx.home", () -> HOME.home().toString());
+        registry.add("cx.data-dir", () -> HOME.data().toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + HOME.data().resolve("db/cx") + ";AUTO_SERVER=TRUE");
+    }
+}
