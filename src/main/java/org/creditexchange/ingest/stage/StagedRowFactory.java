@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.catalog.SubjectDefinition;
-import org.creditexchange.catalog.code.IdNumberCheckDigit;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.map.HeaderLayout;
 import org.creditexchange.ingest.validate.CatalogRecord;
@@ -65,7 +64,8 @@ public final class StagedRowFactory {
             }
             shown.put(key, personal ? IdNumberMasking.mask(value) : IdNumberMasking.maskEmbedded(value));
             // An ID number typed into another column is personal data too: never stored in clear.
-            hashed.put(key, personal || IdNumberCheckDigit.looksLikeIdNumber(value) ? hasher.hash(value) : value);
+            boolean idShaped = !IdNumberMasking.maskEmbedded(value).equals(value);
+            hashed.put(key, personal || idShaped ? hasher.hash(value) : value);
         });
         List<String> businessKey = new ArrayList<>();
         for (String key : item.businessKey()) {
