@@ -148,6 +148,51 @@ class RobustnessIntegrationTests {
         assertThat(batch.counts().received()).isEqualTo(3);
     }
 
+    @Test
+    void aRepeatedColumnIsUsedWhereTheFirstIsBlankAndTheClerkIsTold() throws Exception {
+        List<String> titles = new java.util.ArrayList<>(PenaltyRows.TITLES);
+        titles.add("罚款金额（万元）");
+        List<Object> cells = new java.util.ArrayList<>(PenaltyRows.org(1, "重复列〔2026〕1号").with("罚款金额（万元）", "").cells());
+        cells.add("3");
+        Path csv = work.resolve("repeated.csv");
+        Files.writeString(csv, String.join(",", titles) + "\n"
+                + String.join(",", cells.stream().map(String::valueOf).toList()) + "\n");
+
+        Batch batch = ingest.process(intake.receive(TestHome.UNIT, "cli", csv, "repeated.csv").id());
+
+        assertThat(batch.counts()).isEqualTo(new Batch.Counts(1, 1, 0, 0));
+        assertThat(Files.readAllLines(batch.receiptPath()).get(1)).startsWith("0,WARNED,,REPEATED_COLUMN,列“罚款金额（万元）”");
+        assertThat(jdbc.queryForObject("SELECT record_json FROM cx_org_record WHERE batch_id = ?", String.class, batch.id()))
+                .contains("\"fine-amount\":\"3\"");
+    }
+
+    @Test
+    void aSecondSheetWithDataIsNotSkippedSilently() throws Exception {
+        Path file = work.resolve("two-months.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            for (String month : List.of("1月", "2月")) {
+                var sheet = wb.createSheet(month);
+                var header = sheet.createRow(0);
+                for (int i = 0; i < PenaltyRows.TITLES.size(); i++) {
+                    header.createCell(i).setCellValue(PenaltyRows.TITLES.get(i));
+                }
+                List<Object> cells = PenaltyRows.org(2, "两月〔2026〕" + month).cells();
+                var row = sheet.createRow(1);
+                for (int i = 0; i < cells.size(); i++) {
+                    row.createCell(i).setCellValue(String.valueOf(cells.get(i)));
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+
+        Batch batch = ingest.process(intake.receive(TestHome.UNIT, "cli", file, "two-months.xlsx").id());
+
+        assertThat(batch.counts().received()).isEqualTo(1);
+        assertThat(Files.readString(batch.receiptPath())).contains("0,WARNED,,SHEET_NOT_PROCESSED,工作表“2月”也含有“行政处罚”数据");
+    }
+
     /** The workbook with its sheet's XML cut off in the middle (a broken copy or download). */
     private static Path truncateSheet(Path xlsx, Path target) throws Exception {
         try (ZipFile in = new ZipFile(xlsx.toFile()); OutputStream os = Files.newOutputStream(target);

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param itemId          the recognised catalog item
  * @param headerRowNumber the header's row number as the clerk sees it; data starts below it
  * @param headers         the header cells as written, left to right
- * @param columnFields    per column, the catalog field key it feeds, or {@code ""} for a column that feeds none
+ * @param columnFields    per column, the catalog field key it feeds, or {@code ""} for a column that feeds none; a
+ *                        repeated column of a field is marked {@code key#2} (used when the first one is blank)
  * @param constants       field key → value for fields the file lacks but the source mapping fixes
  * @param sheetIndex      for a workbook, the 0-based index of the visible sheet holding the data (0 for CSV)
  * @param formatId        the known other format the file is in ({@code mappings/formats/}), {@code ""} for the
@@ -47,6 +48,20 @@ public record HeaderLayout(String itemId, int headerRowNumber, List<String> head
     /** The same layout with these columns refused. */
     public HeaderLayout refusing(List<RefusedColumn> columns) {
         return new HeaderLayout(itemId, headerRowNumber, headers, columnFields, constants, sheetIndex, formatId, columns);
+    }
+
+    /** Marks a repeated column of a field (the clerk's template holds the same title twice). */
+    public static final String REPEAT = "#2";
+
+    /** The field column {@code index} feeds ({@code ""} for none), without the repeat mark. */
+    public String fieldOf(int index) {
+        String key = index < columnFields.size() ? columnFields.get(index) : "";
+        return key.endsWith(REPEAT) ? key.substring(0, key.length() - REPEAT.length()) : key;
+    }
+
+    /** Whether column {@code index} repeats a field an earlier column already feeds. */
+    public boolean isRepeat(int index) {
+        return index < columnFields.size() && columnFields.get(index).endsWith(REPEAT);
     }
 
     /** Whether column {@code index} was refused. */

@@ -182,6 +182,9 @@ public final class HeaderRecognizer {
             } else if (key != null && (!columnFields.contains(key) || layout.joinable.contains(key))) {
                 columnFields.add(key);
                 matched++;
+            } else if (key != null) {
+                // The same title twice: kept, used where the first is blank, and the clerk is told.
+                columnFields.add(key + HeaderLayout.REPEAT);
             } else {
                 columnFields.add("");
             }

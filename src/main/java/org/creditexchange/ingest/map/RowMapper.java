@@ -27,7 +27,12 @@ public final class RowMapper {
         List<String> columns = layout.columnFields();
         for (int i = 0; i < columns.size(); i++) {
             String key = columns.get(i);
-            if (!key.isEmpty()) {
+            if (layout.isRepeat(i)) {
+                String field = layout.fieldOf(i);
+                if (byField.getOrDefault(field, "").isBlank()) {
+                    byField.put(field, row.cell(i));
+                }
+            } else if (!key.isEmpty()) {
                 String earlier = byField.get(key);
                 String cell = row.cell(i);
                 // A field fed by several columns (a format's 处罚类别1, 处罚类别2) joins their values.

@@ -81,7 +81,9 @@ public class RecognizeTasklet implements Tasklet {
                     } else if (recognition instanceof HeaderRecognizer.NoHeader n && n.closest() != null) {
                         closest = closest == null ? n : closest;
                     } else if (recognition instanceof HeaderRecognizer.Recognized r) {
-                        return accept(contribution, batch, name, source, first, r.layout().onSheet(sheet), sheets.get(sheet));
+                        List<FeedbackReport.FileProblem> others = otherSheetsWithData(batch, sheets, sheet, recognizer);
+                        return accept(contribution, batch, name, source, first, r.layout().onSheet(sheet),
+                                sheets.get(sheet), others);
                     }
                 }
             }
@@ -100,8 +102,33 @@ public class RecognizeTasklet implements Tasklet {
         }
     }
 
+    /** Notices for the other sheets that hold a recognisable header too: they are not processed, and the clerk is told. */
+    private List<FeedbackReport.FileProblem> otherSheetsWithData(Batch batch, List<String> sheets, int chosen,
+                                                                HeaderRecognizer recognizer) throws UnreadableFileException {
+        List<FeedbackReport.FileProblem> notices = new ArrayList<>();
+        for (int sheet = 0; sheet < sheets.size(); sheet++) {
+            if (sheet == chosen) {
+                continue;
+            }
+            try (RowSource other = RowSources.open(batch.landedPath(), sheet)) {
+                List<RawRow> rows = new ArrayList<>();
+                RawRow row;
+                while (rows.size() < HeaderRecognizer.HEADER_SEARCH_ROWS && (row = other.next()) != null) {
+                    rows.add(row);
+                }
+                if (recognizer.recognize(rows) instanceof HeaderRecognizer.Recognized r) {
+                    String title = configuration.catalog().item(r.layout().itemId()).map(CatalogItemDefinition::title)
+                            .orElse(r.layout().itemId());
+                    notices.add(notice("SHEET_NOT_PROCESSED", sheets.get(sheet), title));
+                }
+            }
+        }
+        return notices;
+    }
+
     private RepeatStatus accept(StepContribution contribution, Batch batch, String name, RowSource source,
-                                List<RawRow> first, HeaderLayout layout, String sheetName) throws Exception {
+                                List<RawRow> first, HeaderLayout layout, String sheetName,
+                                List<FeedbackReport.FileProblem> sheetNotices) throws Exception {
         CatalogItemDefinition item = configuration.catalog().item(layout.itemId()).orElseThrow();
         if (!channelAccepts(batch, item.id())) {
             return reject(contribution, item.id(), "FILE_ITEM_NOT_ALLOWED", name, item.title());
@@ -109,7 +136,7 @@ public class RecognizeTasklet implements Tasklet {
         if (!hasDataBelow(first, source, layout.headerRowNumber())) {
             return reject(contribution, item.id(), "FILE_NO_DATA", name);
         }
-        List<FeedbackReport.FileProblem> notices = new ArrayList<>();
+        List<FeedbackReport.FileProblem> notices = new ArrayList<>(sheetNotices);
         if (!layout.formatId().isEmpty()) {
             String formatTitle = configuration.formats().get(layout.formatId()).title();
             notices.add(notice("FORMAT_LEGACY", name, formatTitle));
@@ -117,6 +144,9 @@ public class RecognizeTasklet implements Tasklet {
         List<HeaderLayout.RefusedColumn> refused = new ArrayList<>();
         for (int i = 0; i < layout.headers().size(); i++) {
             String title = layout.headers().get(i);
+            if (layout.isRepeat(i)) {
+                notices.add(notice("REPEATED_COLUMN", title, String.valueOf(i + 1)));
+            }
             if (layout.columnFields().get(i).isEmpty()) {
                 int index = i;
                 configuration.prohibitedData().category(title, ProhibitedData.coversPersons(item)).ifPresent(c -> {

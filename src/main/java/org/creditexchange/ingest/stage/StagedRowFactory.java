@@ -72,9 +72,8 @@ public final class StagedRowFactory {
             businessKey.add(hashed.getOrDefault(key, ""));
         }
         List<String> cells = new ArrayList<>();
-        List<String> columns = layout.columnFields();
         for (int i = 0; i < row.cells().size(); i++) {
-            String field = i < columns.size() ? columns.get(i) : "";
+            String field = layout.fieldOf(i);
             String cell = row.cells().get(i);
             if (layout.isRefused(i)) {
                 // Prohibited data is never kept, not even as the row's original value.
