@@ -270,13 +270,15 @@ class HeaderRecognizerTests {
     }
 
     @Test
-    void aRepeatedColumnFeedsItsFieldOnlyOnce() {
+    void aRepeatedColumnIsMarkedAsARepeatOfItsField() {
         List<String> header = new ArrayList<>(titles(PENALTY));
         header.add("处罚机关");
 
         HeaderLayout layout = recognized(List.of(row(1, header)));
 
-        assertThat(layout.columnFields().get(header.size() - 1)).isEmpty();
+        int last = header.size() - 1;
+        assertThat(layout.isRepeat(last)).isTrue();
+        assertThat(layout.fieldOf(last)).isEqualTo("authority");
         assertThat(layout.columnFields().stream().filter("authority"::equals)).hasSize(1);
     }
 
