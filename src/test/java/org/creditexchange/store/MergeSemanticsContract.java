@@ -41,6 +41,12 @@ abstract class MergeSemanticsContract {
     Lineage lineage;
     @Autowired
     PlatformConfiguration configuration;
+    @Autowired
+    org.creditexchange.match.SubjectRegistry registry;
+    @Autowired
+    org.creditexchange.match.Rematch rematch;
+    @Autowired
+    MatchPropagation propagation;
 
     @TempDir
     Path work;
@@ -164,6 +170,29 @@ abstract class MergeSemanticsContract {
         assertThat(lifecycle.current(threeYears).state()).isEqualTo("ARCHIVED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cx_org_record WHERE id = ?", Integer.class, threeYears.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRecordHeldForAnUnknownSubjectIsReleasedWhenTheRegistryLearnsTheSubject() throws Exception {
+        Path csv = work.resolve("listing.csv");
+        Files.writeString(csv, "失信主体名称,失信主体类别,统一社会信用代码,法定代表人,严重失信主体名单名称,列入严重失信主体名单事由,"
+                + "列入严重失信主体名单依据,列入决定文书号,认定部门,认定部门统一社会信用代码,列入严重失信主体名单日期,数据来源单位,"
+                + "数据来源单位统一社会信用代码\n"
+                + "待比对示例有限公司,法人及非法人组织,91330106MA2H00030E,周强,市场监督管理严重违法失信名单,虚假宣传,第十条,"
+                + "语义严失〔2026〕1号,测试区市场监督管理局,113301060025000178,2026-05-10,测试区市场监督管理局,113301060025000178\n");
+        Batch batch = ingest.process(intake.receive(TestHome.UNIT, "cli", csv, "listing.csv").id());
+        long id = jdbc.queryForObject("SELECT id FROM cx_org_record WHERE batch_id = ?", Long.class, batch.id());
+        assertThat(lifecycle.current(new RecordRef("ORG", id)).state()).isEqualTo("HELD");
+
+        registry.upsert(List.of(new org.creditexchange.match.OrgSubject("91330106MA2H00030E", "MA2H00030", null,
+                "待比对示例有限公司", null, null, null, null, null, null)), "import:test", LocalDate.of(2026, 11, 24));
+        rematch.run();
+        MatchPropagation.Result result = propagation.propagate();
+
+        assertThat(result.released()).isGreaterThanOrEqualTo(1);
+        assertThat(lifecycle.current(new RecordRef("ORG", id)).state()).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT match_status FROM cx_org_record WHERE id = ?", String.class, id))
+                .isEqualTo("MATCHED");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
