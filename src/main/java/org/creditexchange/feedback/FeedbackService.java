@@ -122,11 +122,29 @@ public class FeedbackService {
                 .orElse(List.of());
         Map<Integer, List<Reason>> reasons = reasons(batch.id());
         Batch.Counts c = batch.counts();
-        List<FeedbackReport.FileProblem> notices = batches.noticesJson(batch.id())
-                .map(j -> read(j, NOTICES)).orElse(List.of());
+        List<FeedbackReport.FileProblem> notices = new ArrayList<>(batches.noticesJson(batch.id())
+                .map(j -> read(j, NOTICES)).orElse(List.of()));
+        openConflicts(unit.code()).ifPresent(notices::add);
         return new FeedbackReport(batch.id(), unit.code(), unit.name(), fileName, batch.receivedAt(), processed,
                 itemTitle, FeedbackReport.Outcome.DONE, null, c.received(), c.accepted(), c.warned(), c.rejected(),
                 headers, () -> rows(batch.id(), reasons), notices);
+    }
+
+    /**
+     * Both sources of a conflict hear of it: every feedback of a unit lists the open conflicts its records are in,
+     * until they are resolved.
+     */
+    private java.util.Optional<FeedbackReport.FileProblem> openConflicts(String unit) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM cx_conflict WHERE status = 'OPEN' AND (unit_a = ? OR unit_b = ?) "
+                + "ORDER BY id", Long.class, unit, unit);
+        if (ids.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String shown = ids.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
+                + (ids.size() > 20 ? "等" : "");
+        Object[] args = {String.valueOf(ids.size()), shown};
+        return java.util.Optional.of(new FeedbackReport.FileProblem("OPEN_CONFLICTS",
+                ReasonMessages.message("OPEN_CONFLICTS", args), ReasonMessages.hint("OPEN_CONFLICTS", args)));
     }
 
     private Stream<FeedbackRow> rows(long batchId, Map<Integer, List<Reason>> reasons) {

@@ -80,7 +80,7 @@ abstract class MergeSemanticsContract {
         load(TestHome.UNIT, "a.xlsx", PenaltyRows.org(1, "语义〔2026〕2号"));
         Batch b = load(TestHome.OTHER_UNIT, "b.xlsx", PenaltyRows.org(1, "语义〔2026〕2号").with("罚款金额（万元）", 3.0));
         Batch same = load(TestHome.OTHER_UNIT, "b-same.xlsx", PenaltyRows.org(2, "语义〔2026〕3号"));
-        load(TestHome.UNIT, "a-same.xlsx", PenaltyRows.org(2, "语义〔2026〕3号"));
+        Batch aLater = load(TestHome.UNIT, "a-same.xlsx", PenaltyRows.org(2, "语义〔2026〕3号"));
 
         List<RecordLifecycle.Conflict> open = lifecycle.openConflicts().stream()
                 .filter(c -> c.businessKey().contains("语义〔2026〕2号")).toList();
@@ -91,6 +91,8 @@ abstract class MergeSemanticsContract {
         assertThat(Files.readString(b.receiptPath())).contains("CONFLICT_WITH_OTHER_UNIT", "e2e-unit");
         assertThat(lifecycle.openConflicts()).noneMatch(c -> c.businessKey().contains("语义〔2026〕3号"));
         assertThat(same.counts().warned()).isZero();
+        // the first unit hears of the conflict too, in its next feedback
+        assertThat(Files.readString(aLater.receiptPath())).contains("0,WARNED,,OPEN_CONFLICTS,");
         assertThat(publicPenalties()).doesNotContain("语义〔2026〕2号").contains("语义〔2026〕3号");
 
         lifecycle.resolveConflict(open.get(0).id(), TestHome.OTHER_UNIT, "经核实以税务局数据为准", "tester");
