@@ -188,6 +188,33 @@ abstract class IngestEndToEndContract {
     }
 
     @Test
+    void aDroppedFileWithAProhibitedColumnIsNotKeptInTheDropFolders() throws Exception {
+        Path csv = work.resolve("religion.csv");
+        List<String> titles = new ArrayList<>(PenaltyRows.TITLES);
+        titles.add("宗教信仰");
+        List<String> cells = new ArrayList<>();
+        for (Object c : PenaltyRows.org(3, "测罚〔2026〕95号").cells()) {
+            cells.add(String.valueOf(c));
+        }
+        cells.add("某教");
+        Files.writeString(csv, String.join(",", titles) + "\n" + String.join(",", cells) + "\n");
+
+        Batch batch = drop(csv);
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(Files.readString(batch.receiptPath())).contains("PROHIBITED_COLUMN");
+        Path dropRoot = home().data().resolve("drop").resolve(TestHome.UNIT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> java.util.stream.Stream.of("inbox", "done", "failed", ".purge")
+                .flatMap(d -> {
+                    try {
+                        return listNames(dropRoot.resolve(d)).stream();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).noneMatch(n -> n.contains("religion")));
+    }
+
+    @Test
     void sameFileReceivedTwiceIsADuplicateAndLoadedOnce() throws Exception {
         Path file = FixtureFiles.penaltyXlsx(work.resolve("twice.xlsx"), List.of(PenaltyRows.org(0, "测罚〔2026〕31号")));
         Batch first = drop(file);

@@ -21,10 +21,12 @@ public class DropRouteTemplate extends RouteBuilder {
 
     private final IntakeService intake;
     private final IngestService ingest;
+    private final org.creditexchange.intake.BatchRepository batches;
 
-    public DropRouteTemplate(IntakeService intake, IngestService ingest) {
+    public DropRouteTemplate(IntakeService intake, IngestService ingest, org.creditexchange.intake.BatchRepository batches) {
         this.intake = intake;
         this.ingest = ingest;
+        this.batches = batches;
     }
 
     @Override
@@ -48,5 +50,27 @@ public class DropRouteTemplate extends RouteBuilder {
         Batch done = ingest.process(batch.id());
         exchange.getIn().setHeader("cxBatchId", done.id());
         exchange.getIn().setHeader("cxBatchStatus", done.status().name());
+        exchange.getIn().setHeader(MOVE_TO, moveTo(done, name));
+    }
+
+    /** The header naming where the processed file goes (the endpoint's {@code move} reads it). */
+    static final String MOVE_TO = "cxMoveTo";
+
+    /**
+     * Processed files go to {@code done/<yyyyMMdd>/} — except a file whose columns were refused as prohibited data,
+     * which goes to {@code .purge/} and is deleted: the platform keeps no copy of prohibited data, not even the
+     * clerk's original (its landing-zone copy was already replaced by the sanitized data sheet).
+     */
+    private String moveTo(Batch done, String name) {
+        boolean refused = batches.noticesJson(done.id()).map(j -> j.contains("PROHIBITED_COLUMN")).orElse(false);
+        if (refused) {
+            return "../" + DropRoutes.PURGE + "/" + done.id() + "-" + name;
+        }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(IntakeService.ZONE);
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return "../done/" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "/" + base + "."
+                + now.format(java.time.format.DateTimeFormatter.ofPattern("HHmmssSSS")) + ext;
     }
 }

@@ -47,8 +47,21 @@ public class DropRoutes {
         return new Folders(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"));
     }
 
+    /** Where processed files carrying refused prohibited data wait to be deleted (hidden: never scanned). */
+    static final String PURGE = ".purge";
+
+    private java.util.concurrent.ScheduledExecutorService sweeper;
+
     /** Creates the folders and starts one route per drop channel; returns the route ids. */
     public synchronized List<String> startAll() throws Exception {
+        if (sweeper == null) {
+            sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cx-purge");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(this::purge, 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
         for (ConnectorDefinition unit : configuration.allConnectors()) {
             for (ChannelDefinition ch : unit.channels()) {
                 if (ch instanceof DropChannelDefinition drop) {
@@ -72,6 +85,37 @@ public class DropRoutes {
         return List.copyOf(started);
     }
 
+    /** Deletes what waits in every drop channel's purge folder. */
+    void purge() {
+        for (ConnectorDefinition unit : configuration.allConnectors()) {
+            for (ChannelDefinition ch : unit.channels()) {
+                if (ch instanceof DropChannelDefinition drop) {
+                    Path dir = properties.resolveData(drop.path()).resolve(PURGE);
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
+                    try (var files = Files.list(dir)) {
+                        for (Path p : files.toList()) {
+                            Files.deleteIfExists(p);
+                            log.info("Deleted a processed file that carried prohibited data ({})", unit.code());
+                        }
+                    } catch (IOException e) {
+                        log.warn("Cannot empty {}: {}", dir, e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stops the purge sweeper (the routes stop with the Camel context). */
+    @jakarta.annotation.PreDestroy
+    synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+    }
+
     private static void createFolders(Folders f) throws IOException {
         Files.createDirectories(f.inbox());
         Files.createDirectories(f.done());
@@ -92,7 +136,7 @@ public class DropRoutes {
                 + "&initialDelay=" + Math.min(1000, drop.poll().toMillis())
                 + "&sortBy=file:modified"
                 + "&exclude=RAW(" + EXCLUDE + ")"
-                + "&move=RAW(../done/" + stamp + ")"
+                + "&move=RAW(${header." + DropRouteTemplate.MOVE_TO + "})"
                 + "&moveFailed=RAW(../failed/" + stamp + ")";
     }
 }
