@@ -1,9 +1,13 @@
 package org.creditexchange.config;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.creditexchange.catalog.CatalogItemDefinition;
@@ -20,6 +24,7 @@ import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ChannelDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.DropChannelDefinition;
+import org.creditexchange.schedule.CalendarDefinition;
 
 /** The semantic checks of every configuration file and of the references between files. */
 final class ConfigurationChecks {
@@ -489,6 +494,80 @@ final class ConfigurationChecks {
                 });
             }
         });
+    }
+
+    /**
+     * A working-day calendar: its year is the file name's, every date lies in that year, ranges run forwards, no day
+     * is listed twice, and an adjusted working day is a weekend day that is not also a holiday.
+     */
+    void checkCalendar(int fileYear, YamlFile.Bound<CalendarDefinition> bound) {
+        CalendarDefinition c = bound.value();
+        YamlFile f = bound.file();
+        if (c.year() == null) {
+            problems.add(f.problem("year", "year is required"));
+        } else if (c.year() != fileYear) {
+            problems.add(f.problem("year", "year " + c.year() + " must equal the file name's year " + fileYear));
+        }
+        require(f, "source", c.source());
+        Map<LocalDate, String> holidays = new HashMap<>();
+        for (int i = 0; i < c.holidays().size(); i++) {
+            CalendarDefinition.Holiday h = c.holidays().get(i);
+            String at = "holidays[" + i + "]";
+            require(f, at + ".name", h.name());
+            if (h.from() == null) {
+                problems.add(f.problem(at + ".from", "from is required (the first day off)"));
+                continue;
+            }
+            boolean inYear = inYear(f, at + ".from", h.from(), fileYear);
+            if (h.to() != null) {
+                inYear &= inYear(f, at + ".to", h.to(), fileYear);
+                if (h.to().isBefore(h.from())) {
+                    problems.add(f.problem(at + ".to", "to " + h.to() + " is before from " + h.from()));
+                    continue;
+                }
+            }
+            if (!inYear) {
+                continue;
+            }
+            String shown = at + (blank(h.name()) ? "" : " " + h.name());
+            for (LocalDate day = h.from(); !day.isAfter(h.last()); day = day.plusDays(1)) {
+                String earlier = holidays.putIfAbsent(day, shown);
+                if (earlier != null) {
+                    problems.add(f.problem(at, day + " is already a holiday (" + earlier + ")"));
+                    break;
+                }
+            }
+        }
+        Map<LocalDate, String> adjusted = new HashMap<>();
+        for (int i = 0; i < c.adjustedWorkingDays().size(); i++) {
+            LocalDate day = c.adjustedWorkingDays().get(i).date();
+            String at = "adjusted-working-days[" + i + "]";
+            if (day == null) {
+                problems.add(f.problem(at + ".date", "date is required"));
+                continue;
+            }
+            if (!inYear(f, at + ".date", day, fileYear)) {
+                continue;
+            }
+            String earlier = adjusted.putIfAbsent(day, at);
+            if (earlier != null) {
+                problems.add(f.problem(at + ".date", day + " is already listed (" + earlier + ")"));
+            } else if (holidays.containsKey(day)) {
+                problems.add(f.problem(at + ".date", day + " is both a holiday (" + holidays.get(day)
+                        + ") and an adjusted working day"));
+            } else if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                problems.add(f.problem(at + ".date", day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL,
+                        Locale.ENGLISH) + ": an adjusted working day (调休上班) is a Saturday or Sunday"));
+            }
+        }
+    }
+
+    private boolean inYear(YamlFile f, String at, LocalDate day, int year) {
+        if (day.getYear() != year) {
+            problems.add(f.problem(at, day + " is not in " + year + " (one file per year: calendar-" + year + ".yaml)"));
+            return false;
+        }
+        return true;
     }
 
     private void header(YamlFile f, Map<String, String> seen, String title, String key, String at) {

@@ -17,9 +17,12 @@ import org.creditexchange.catalog.ProhibitedDataDefinition;
 import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
+import org.creditexchange.schedule.CalendarDefinition;
+import org.creditexchange.schedule.WorkingDayCalendar;
 
 /**
- * Reads {@code connectors/} and {@code mappings/} (catalog/, codes/, formats/, sources/&lt;unit&gt;/) under a configuration
+ * Reads {@code connectors/}, {@code mappings/} (catalog/, codes/, formats/, sources/&lt;unit&gt;/) and the working-day
+ * calendars {@code schedules/calendar-<year>.yaml} (optional: without them the calendar is empty) under a configuration
  * root, binds every file and checks every file and every cross-file reference. Collects all problems instead
  * of stopping at the first: an operator fixes a broken configuration in one pass.
  */
@@ -27,6 +30,11 @@ public final class ConfigurationLoader {
 
     /** The list of data never collected, relative to the configuration root. */
     static final String PROHIBITED = "mappings/prohibited-data.yaml";
+
+    /** The folder of the working-day calendars (and, later, of the Quartz triggers). */
+    static final String SCHEDULES = "schedules";
+
+    private static final java.util.regex.Pattern CALENDAR_FILE = java.util.regex.Pattern.compile("calendar-(\\d{4})\\.yaml");
 
     private final Path root;
 
@@ -101,6 +109,9 @@ public final class ConfigurationLoader {
 
         formats.forEach((id, b) -> checks.checkFormat(id, b, itemIds, itemDefs, codeDefs));
 
+        Map<Integer, YamlFile.Bound<CalendarDefinition>> calendars = readCalendars(problems);
+        calendars.forEach(checks::checkCalendar);
+
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new Result(null, List.copyOf(problems));
@@ -108,7 +119,8 @@ public final class ConfigurationLoader {
         Map<String, Map<String, SourceMappingDefinition>> mappingDefs = new TreeMap<>();
         mappings.forEach((unit, byItem) -> mappingDefs.put(unit, values(byItem)));
         PlatformConfiguration configuration = new PlatformConfiguration(root, values(connectors),
-                new Catalog(itemDefs, codeDefs), mappingDefs, values(formats), prohibited);
+                new Catalog(itemDefs, codeDefs), mappingDefs, values(formats), prohibited,
+                WorkingDayCalendar.of(calendars.values().stream().map(YamlFile.Bound::value).toList()));
         return new Result(configuration, List.of());
     }
 
@@ -132,6 +144,41 @@ public final class ConfigurationLoader {
             }
             String id = name.substring(0, name.length() - ".yaml".length());
             YamlFile.read(file, shown, type, problems).ifPresent(b -> out.put(id, b));
+        }
+        return out;
+    }
+
+    /**
+     * The files {@code schedules/calendar-<year>.yaml} by the year in their name. Other files in {@code schedules/}
+     * (Quartz triggers, README.md) are not calendars and are left alone; a missing folder is no mistake.
+     */
+    private Map<Integer, YamlFile.Bound<CalendarDefinition>> readCalendars(List<ConfigProblem> problems) {
+        Map<Integer, YamlFile.Bound<CalendarDefinition>> out = new TreeMap<>();
+        Path dir = root.resolve(SCHEDULES);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        for (Path file : list(dir, problems)) {
+            String name = file.getFileName().toString();
+            if (Files.isDirectory(file) || !name.startsWith("calendar-")) {
+                continue;
+            }
+            Path shown = root.relativize(file);
+            if (name.endsWith(".yml")) {
+                problems.add(new ConfigProblem(shown, 0, "", "configuration files end in .yaml, not .yml"));
+                continue;
+            }
+            if (!name.endsWith(".yaml")) {
+                continue;
+            }
+            java.util.regex.Matcher m = CALENDAR_FILE.matcher(name);
+            if (!m.matches()) {
+                problems.add(new ConfigProblem(shown, 0, "",
+                        "a working-day calendar is named calendar-<year>.yaml with a four-digit year, e.g. calendar-2026.yaml"));
+                continue;
+            }
+            int year = Integer.parseInt(m.group(1));
+            YamlFile.read(file, shown, CalendarDefinition.class, problems).ifPresent(b -> out.put(year, b));
         }
         return out;
     }

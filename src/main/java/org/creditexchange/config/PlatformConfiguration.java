@@ -9,10 +9,11 @@ import org.creditexchange.catalog.ProhibitedData;
 import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
+import org.creditexchange.schedule.WorkingDayCalendar;
 
 /**
- * The checked configuration: what {@code connectors/} and {@code mappings/} declare. Only ever built from
- * folders without problems.
+ * The checked configuration: what {@code connectors/}, {@code mappings/} and the working-day calendars
+ * ({@code schedules/calendar-<year>.yaml}) declare. Only ever built from folders without problems.
  *
  * @param root           the configuration root (the folder holding connectors/ and mappings/)
  * @param connectors     source units by code
@@ -20,10 +21,24 @@ import org.creditexchange.intake.ConnectorDefinition;
  * @param sourceMappings unit code → item id → mapping
  * @param formats        known non-standard layouts (e.g. the older 双公示 format), by id
  * @param prohibitedData what is never collected
+ * @param calendar       the working days of every year with a {@code schedules/calendar-<year>.yaml}; empty (every
+ *                       working-day question throws) when there is none
  */
 public record PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
                                     Map<String, Map<String, SourceMappingDefinition>> sourceMappings,
-                                    Map<String, FormatDefinition> formats, ProhibitedData prohibitedData) {
+                                    Map<String, FormatDefinition> formats, ProhibitedData prohibitedData,
+                                    WorkingDayCalendar calendar) {
+
+    public PlatformConfiguration {
+        calendar = calendar == null ? WorkingDayCalendar.empty() : calendar;
+    }
+
+    /** A configuration without working-day calendars. */
+    public PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
+                                 Map<String, Map<String, SourceMappingDefinition>> sourceMappings,
+                                 Map<String, FormatDefinition> formats, ProhibitedData prohibitedData) {
+        this(root, connectors, catalog, sourceMappings, formats, prohibitedData, WorkingDayCalendar.empty());
+    }
 
     public Optional<ConnectorDefinition> connector(String code) {
         return Optional.ofNullable(connectors.get(code));

@@ -95,6 +95,17 @@ class ConfigurationLoaderTests {
             settle-too-short                           | connectors/unit-a.yaml                 | 5    | channels[0]                             | settle and poll must be at least 100ms
             prohibited-field                           | mappings/catalog/penalty.yaml          | 35   | fields[5].title                         | '血型' names data that is never collected (血型)
             format-unknown-field                       | mappings/formats/old-penalty.yaml      | 6    | columns.decision-day                    | unknown field 'decision-day' of penalty
+            calendar-year-not-file-name                | schedules/calendar-2026.yaml           | 1    | year                                    | year 2025 must equal the file name's year 2026
+            calendar-date-outside-year                 | schedules/calendar-2026.yaml           | 4    | holidays[0].from                        | 2025-02-15 is not in 2026 (one file per year: calendar-2026.yaml)
+            calendar-holiday-range-reversed            | schedules/calendar-2026.yaml           | 5    | holidays[1].to                          | to 2026-10-01 is before from 2026-10-07
+            calendar-overlapping-holidays              | schedules/calendar-2026.yaml           | 6    | holidays[2]                             | 2026-10-01 is already a holiday (holidays[1] 国庆节)
+            calendar-holiday-also-adjusted             | schedules/calendar-2026.yaml           | 8    | adjusted-working-days[1].date           | 2026-10-03 is both a holiday (holidays[1] 国庆节) and an adjusted working day
+            calendar-adjusted-not-weekend              | schedules/calendar-2026.yaml           | 8    | adjusted-working-days[1].date           | 2026-10-09 is a Friday: an adjusted working day (调休上班) is a Saturday or Sunday
+            calendar-duplicate-adjusted-day            | schedules/calendar-2026.yaml           | 9    | adjusted-working-days[2].date           | 2026-10-10 is already listed (adjusted-working-days[1])
+            calendar-invalid-date                      | schedules/calendar-2026.yaml           | 4    | holidays[0].to                          | '2026-02-30' is not a date (write yyyy-MM-dd, e.g. 2026-02-15)
+            calendar-without-source                    | schedules/calendar-2026.yaml           | 1    | source                                  | source is required
+            calendar-unknown-key                       | schedules/calendar-2026.yaml           | 8    | adjusted-working-days[1].reason         | unknown key 'reason' (known keys here: date, for)
+            calendar-bad-file-name                     | schedules/calendar-26.yaml             | 0    | ""                                      | a working-day calendar is named calendar-<year>.yaml with a four-digit year
             """)
     void eachBrokenCaseReportsExactlyItsMistake(String brokenCase, String file, int line, String path, String fragment) {
         ConfigurationLoader.Result result = new ConfigurationLoader(ConfigFixtures.assemble(dir, brokenCase)).load();
