@@ -11,11 +11,14 @@ package org.creditexchange.catalog;
  * @param years         the number of years where the rule needs one
  * @param personYears   for records about natural persons, this many years instead (0: the same as {@code years})
  * @param deadlineField a date field the source may set earlier (e.g. 公示截止期): honoured when it lies between the
- *                      start and the computed end
+ *                      shortest allowed period and the computed end
+ * @param deadlineMinMonths the shortest disclosure a deadline may give, in months from the start (e.g. 3 for
+ *                      penalties: 一般 penalties are disclosed 3 months at least); 0 for none
  */
-public record RetentionDefinition(String rule, String field, int years, int personYears, String deadlineField) {
+public record RetentionDefinition(String rule, String field, int years, int personYears, String deadlineField,
+                                  int deadlineMinMonths) {
 
     public RetentionDefinition(String rule, String field, int years) {
-        this(rule, field, years, 0, null);
+        this(rule, field, years, 0, null, 0);
     }
 }

@@ -38,8 +38,20 @@ public class StaleExecutions {
 
     /** Marks every running ingest execution FAILED; returns the batch ids concerned. */
     public List<Long> recover() {
+        return recover(null);
+    }
+
+    /**
+     * Marks the running ingest executions of batch {@code onlyBatch} (every batch when null) FAILED; returns the
+     * batch ids concerned.
+     */
+    public List<Long> recover(Long onlyBatch) {
         List<Long> ids = new ArrayList<>();
         for (JobExecution e : explorer.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
+            Long of = e.getJobParameters().getLong(IngestJobConfiguration.BATCH_ID);
+            if (onlyBatch != null && !onlyBatch.equals(of)) {
+                continue;
+            }
             LocalDateTime now = LocalDateTime.now();
             ExitStatus abandoned = ExitStatus.FAILED.addExitDescription("the engine stopped while this was running");
             for (StepExecution s : e.getStepExecutions()) {

@@ -24,7 +24,7 @@ final class ConflictDetection {
               ON other.item_id = mine.item_id AND other.business_key = mine.business_key
              AND other.unit_code <> mine.unit_code
             WHERE mine.batch_id = ? AND mine.item_id = ? AND mine.unit_code = ?
-              AND other.content_hash <> mine.content_hash AND other.state <> 'SUPERSEDED'
+              AND other.fact_hash <> mine.fact_hash AND other.state <> 'SUPERSEDED'
               AND NOT EXISTS (SELECT 1 FROM cx_conflict c WHERE c.status = 'OPEN' AND c.record_store = 'ORG'
                   AND ((c.record_a = other.id AND c.record_b = mine.id) OR (c.record_a = mine.id AND c.record_b = other.id)))
             """;

@@ -8,7 +8,8 @@ import org.creditexchange.ingest.validate.CatalogRecord;
 /**
  * When a record stops being disclosed, from its item's retention rule (DOMAIN.md §1): the end of its validity, a
  * fixed number of years from an event date (longer for natural persons where the item says so; earlier when the
- * source set a deadline within that range), or years after the subject's termination.
+ * source set a deadline within the allowed range), or years after the subject's termination. The end is the last
+ * day of disclosure: "3 years from 2023-11-24" ends on 2026-11-23.
  */
 public final class DisclosurePeriod {
 
@@ -27,13 +28,14 @@ public final class DisclosurePeriod {
         int years = person && rule.personYears() > 0 ? rule.personYears() : rule.years();
         return switch (rule.rule()) {
             case "validity-period" -> Optional.of(date);
-            case "years-after-termination" -> Optional.of(date.plusYears(years));
+            case "years-after-termination" -> Optional.of(date.plusYears(years).minusDays(1));
             case "fixed-years-from" -> {
-                LocalDate end = date.plusYears(years);
+                LocalDate end = date.plusYears(years).minusDays(1);
                 String deadline = rule.deadlineField();
                 if (deadline != null && r.has(deadline)) {
                     LocalDate d = r.date(deadline).orElseThrow();
-                    if (!d.isBefore(date) && d.isBefore(end)) {
+                    LocalDate shortest = date.plusMonths(rule.deadlineMinMonths()).minusDays(rule.deadlineMinMonths() > 0 ? 1 : 0);
+                    if (!d.isBefore(shortest) && d.isBefore(end)) {
                         end = d;
                     }
                 }

@@ -3,6 +3,7 @@ package org.creditexchange.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.creditexchange.catalog.code.IdNumberMasking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,7 @@ public class Lineage {
                     + (d.get("closed_at") == null ? "（未结）" : "  结果 " + d.get("outcome") + "（" + d.get("closed_by")
                     + "：" + d.get("closed_reason") + "）"));
         }
-        return out;
+        // Whatever operators wrote or sources sent, the trace shows no clear ID number.
+        return out.stream().map(IdNumberMasking::maskForLog).toList();
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries a re-match (after a registry update) from staging into the credit store, set-based: stored records take
- * their staged row's new match outcome and subject, and a HELD record whose subject is now matched is released
- * (ACTIVE, disclosed again).
+ * their staged row's new match outcome and subject; a HELD record whose subject is now matched is released
+ * (ACTIVE, disclosed again), and an ACTIVE one whose subject now disagrees or is ambiguous is held.
  */
 @Component
 public class MatchPropagation {
@@ -24,6 +24,9 @@ public class MatchPropagation {
             """;
     private static final String RELEASE = "UPDATE %1$s SET state = 'ACTIVE', updated_at = ? "
             + "WHERE state = 'HELD' AND match_status = 'MATCHED'";
+    /** A record whose subject now turns out to disagree (or to be ambiguous) stops being disclosed. */
+    private static final String HOLD = "UPDATE %1$s SET state = 'HELD', updated_at = ? "
+            + "WHERE state = 'ACTIVE' AND match_status IN ('NAME_MISMATCH', 'AMBIGUOUS')";
 
     private final JdbcTemplate jdbc;
 
@@ -32,7 +35,7 @@ public class MatchPropagation {
     }
 
     /** What changed in the store. */
-    public record Result(int rematched, int released) {
+    public record Result(int rematched, int released, int held) {
     }
 
     @Transactional
@@ -40,10 +43,12 @@ public class MatchPropagation {
         OffsetDateTime now = OffsetDateTime.now();
         int rematched = 0;
         int released = 0;
+        int held = 0;
         for (String table : new String[] {"cx_org_record", "cx_person_record"}) {
             rematched += jdbc.update(UPDATE.formatted(table), now);
             released += jdbc.update(RELEASE.formatted(table), now);
+            held += jdbc.update(HOLD.formatted(table), now);
         }
-        return new Result(rematched, released);
+        return new Result(rematched, released, held);
     }
 }

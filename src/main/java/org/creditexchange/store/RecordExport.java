@@ -30,8 +30,12 @@ public class RecordExport {
     /** What may be disclosed today: current, not disputed, not held, not archived, not in an open conflict. */
     private static final String DISCLOSABLE = " AND state = 'ACTIVE' AND disputed = FALSE"
             + " AND (disclosure_end IS NULL OR disclosure_end >= ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM cx_conflict c WHERE c.status = 'OPEN' AND c.record_store = '%s'"
-            + " AND (c.record_a = %s.id OR c.record_b = %s.id))";
+            + " AND (match_status IS NULL OR match_status NOT IN ('NAME_MISMATCH', 'AMBIGUOUS'))"
+            + " AND NOT EXISTS (SELECT 1 FROM cx_conflict c WHERE c.status = 'OPEN' AND c.record_store = '%1$s'"
+            + " AND (c.record_a = %2$s.id OR c.record_b = %2$s.id))"
+            // Two units stating the same fact: disclosed once, from the earliest record.
+            + " AND NOT EXISTS (SELECT 1 FROM %2$s e WHERE e.item_id = %2$s.item_id AND e.business_key = %2$s.business_key"
+            + " AND e.id < %2$s.id AND e.state = 'ACTIVE' AND e.disputed = FALSE)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -90,7 +94,7 @@ public class RecordExport {
             String sql = "SELECT record_json, unit_code, batch_id, row_no, version, created_at, updated_at, personal_json, "
                     + "id, state, disputed, disclosure_end FROM " + table + " WHERE item_id = ?"
                     + (unit == null ? "" : " AND unit_code = ?")
-                    + (disclosableOn == null ? "" : DISCLOSABLE.formatted(store, table, table)) + " ORDER BY id";
+                    + (disclosableOn == null ? "" : DISCLOSABLE.formatted(store, table)) + " ORDER BY id";
             List<Object> argList = new ArrayList<>(List.of(item.id()));
             if (unit != null) {
                 argList.add(unit);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.creditexchange.audit.AccessLog;
+import org.creditexchange.catalog.code.IdNumberMasking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,7 @@ public class RecordLifecycle {
     /** Marks the record disputed: its disclosure is suspended until {@link #undispute}. */
     @Transactional
     public long dispute(RecordRef ref, String reason, String actor) {
+        reason = IdNumberMasking.maskEmbedded(reason);
         Current c = current(ref);
         if (c.disputed()) {
             throw new IllegalStateException(ref + " is already disputed");
@@ -57,6 +59,7 @@ public class RecordLifecycle {
     /** Ends the record's open objection: {@code corrected} (the source corrects it) or {@code confirmed}. */
     @Transactional
     public void undispute(RecordRef ref, String outcome, String reason, String actor) {
+        reason = IdNumberMasking.maskEmbedded(reason);
         if (!outcome.equals("corrected") && !outcome.equals("confirmed")) {
             throw new IllegalArgumentException("outcome is corrected or confirmed, not '" + outcome + "'");
         }
@@ -74,6 +77,7 @@ public class RecordLifecycle {
     /** The sending unit withdraws a record it sent: kept as WITHDRAWN, the withdrawal in its history. */
     @Transactional
     public void withdraw(RecordRef ref, String unit, String reason, String actor) {
+        reason = IdNumberMasking.maskEmbedded(reason);
         Current c = current(ref);
         if (!c.unitCode().equals(unit)) {
             throw new IllegalArgumentException(ref + " was sent by " + c.unitCode() + ", not " + unit
@@ -101,6 +105,7 @@ public class RecordLifecycle {
     /** Settles an open conflict: the kept unit's record stands, the other's becomes SUPERSEDED (kept). */
     @Transactional
     public void resolveConflict(long conflictId, String keepUnit, String reason, String actor) {
+        reason = IdNumberMasking.maskEmbedded(reason);
         List<Conflict> found = openConflicts().stream().filter(c -> c.id() == conflictId).toList();
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no open conflict " + conflictId);

@@ -44,21 +44,22 @@ public class RecordMergeTasklet implements Tasklet {
     private static final String MERGE_TEMPLATE = """
             MERGE INTO cx_org_record t
             USING (SELECT s.batch_id, s.row_no, s.business_key, s.subject_kind, s.subject_name, s.subject_code,
-                          s.content_hash, s.record_json, s.personal_json, s.disclosure_end, s.match_status,
+                          s.content_hash, s.fact_hash, s.record_json, s.personal_json, s.disclosure_end, s.match_status,
                           s.subject_id, %s AS state
                    FROM cx_staged_row s
                    WHERE s.batch_id = ? AND %s AND s.subject_store = 'ORG') s
             ON (t.item_id = ? AND t.unit_code = ? AND t.business_key = s.business_key)
             WHEN MATCHED AND t.content_hash <> s.content_hash THEN UPDATE SET
                 subject_kind = s.subject_kind, subject_name = s.subject_name, subject_code = s.subject_code,
-                content_hash = s.content_hash, record_json = s.record_json, personal_json = s.personal_json,
+                content_hash = s.content_hash, fact_hash = s.fact_hash, record_json = s.record_json,
+                personal_json = s.personal_json,
                 disclosure_end = s.disclosure_end, match_status = s.match_status, subject_id = s.subject_id,
                 state = s.state, archived_at = NULL, version = t.version + 1, batch_id = s.batch_id,
                 row_no = s.row_no, updated_at = ?
             WHEN NOT MATCHED THEN INSERT (item_id, business_key, subject_kind, subject_name, subject_code, unit_code,
-                content_hash, record_json, personal_json, disclosure_end, match_status, subject_id, state, version,
+                content_hash, fact_hash, record_json, personal_json, disclosure_end, match_status, subject_id, state, version,
                 batch_id, row_no, created_at, updated_at)
-            VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash,
+            VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash, s.fact_hash,
                 s.record_json, s.personal_json, s.disclosure_end, s.match_status, s.subject_id, s.state, 1,
                 s.batch_id, s.row_no, ?, ?)
             """;
@@ -99,6 +100,8 @@ public class RecordMergeTasklet implements Tasklet {
             log.info("Batch {}: refused as a whole while staging: nothing merged", batchId);
             return RepeatStatus.FINISHED;
         }
+        // One merge at a time: a concurrent batch of another unit must be visible to the conflict detection below.
+        jdbc.queryForObject("SELECT id FROM cx_merge_lock WHERE id = 1 FOR UPDATE", Integer.class);
         OffsetDateTime now = OffsetDateTime.now();
         String by = "batch " + batchId;
         int versions = 0;

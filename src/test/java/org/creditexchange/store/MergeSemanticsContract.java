@@ -93,7 +93,15 @@ abstract class MergeSemanticsContract {
         assertThat(same.counts().warned()).isZero();
         // the first unit hears of the conflict too, in its next feedback
         assertThat(Files.readString(aLater.receiptPath())).contains("0,WARNED,,OPEN_CONFLICTS,");
-        assertThat(publicPenalties()).doesNotContain("语义〔2026〕2号").contains("语义〔2026〕3号");
+        assertThat(publicPenalties()).doesNotContain("语义〔2026〕2号");
+        // the same fact from two units is disclosed once
+        assertThat(publicPenalties().lines().filter(l -> l.contains("语义〔2026〕3号"))).hasSize(1);
+        // a unit naming itself as the source does not make a different fact
+        load(TestHome.UNIT, "a-own.xlsx", PenaltyRows.org(3, "语义〔2026〕8号"));
+        Batch own = load(TestHome.OTHER_UNIT, "b-own.xlsx", PenaltyRows.org(3, "语义〔2026〕8号")
+                .with("数据来源单位", "测试区税务局").with("备注", "税务局报送"));
+        assertThat(own.counts().warned()).isZero();
+        assertThat(lifecycle.openConflicts()).noneMatch(c -> c.businessKey().contains("语义〔2026〕8号"));
 
         lifecycle.resolveConflict(open.get(0).id(), TestHome.OTHER_UNIT, "经核实以税务局数据为准", "tester");
 
@@ -161,14 +169,15 @@ abstract class MergeSemanticsContract {
         RecordRef threeYears = org("语义〔2023〕6号", TestHome.UNIT);
         RecordRef deadline = org("语义〔2025〕7号", TestHome.UNIT);
 
-        assertThat(end(threeYears)).isEqualTo(LocalDate.of(2026, 11, 24));
+        // the last day of disclosure: 3 years from 2023-11-24 end on 2026-11-23; 公示截止期 ends it earlier
+        assertThat(end(threeYears)).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(end(deadline)).isEqualTo(LocalDate.of(2026, 5, 24));
 
-        lifecycle.archive(LocalDate.of(2026, 11, 24), "tester");
+        lifecycle.archive(LocalDate.of(2026, 11, 23), "tester");
         assertThat(lifecycle.current(threeYears).state()).isEqualTo("ACTIVE");
         assertThat(lifecycle.current(deadline).state()).isEqualTo("ARCHIVED");
 
-        lifecycle.archive(LocalDate.of(2026, 11, 25), "tester");
+        lifecycle.archive(LocalDate.of(2026, 11, 24), "tester");
         assertThat(lifecycle.current(threeYears).state()).isEqualTo("ARCHIVED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cx_org_record WHERE id = ?", Integer.class, threeYears.id()))
                 .isEqualTo(1);
@@ -180,13 +189,13 @@ abstract class MergeSemanticsContract {
         Files.writeString(csv, "失信主体名称,失信主体类别,统一社会信用代码,法定代表人,严重失信主体名单名称,列入严重失信主体名单事由,"
                 + "列入严重失信主体名单依据,列入决定文书号,认定部门,认定部门统一社会信用代码,列入严重失信主体名单日期,数据来源单位,"
                 + "数据来源单位统一社会信用代码\n"
-                + "待比对示例有限公司,法人及非法人组织,91330106MA2H00030E,周强,市场监督管理严重违法失信名单,虚假宣传,第十条,"
+                + "待比对示例有限公司,法人及非法人组织,91330106MA2H000576,周强,市场监督管理严重违法失信名单,虚假宣传,第十条,"
                 + "语义严失〔2026〕1号,测试区市场监督管理局,113301060025000178,2026-05-10,测试区市场监督管理局,113301060025000178\n");
         Batch batch = ingest.process(intake.receive(TestHome.UNIT, "cli", csv, "listing.csv").id());
         long id = jdbc.queryForObject("SELECT id FROM cx_org_record WHERE batch_id = ?", Long.class, batch.id());
         assertThat(lifecycle.current(new RecordRef("ORG", id)).state()).isEqualTo("HELD");
 
-        registry.upsert(List.of(new org.creditexchange.match.OrgSubject("91330106MA2H00030E", "MA2H00030", null,
+        registry.upsert(List.of(new org.creditexchange.match.OrgSubject("91330106MA2H000576", "MA2H00057", null,
                 "待比对示例有限公司", null, null, null, null, null, null)), "import:test", LocalDate.of(2026, 11, 24));
         rematch.run();
         MatchPropagation.Result result = propagation.propagate();
@@ -195,6 +204,25 @@ abstract class MergeSemanticsContract {
         assertThat(lifecycle.current(new RecordRef("ORG", id)).state()).isEqualTo("ACTIVE");
         assertThat(jdbc.queryForObject("SELECT match_status FROM cx_org_record WHERE id = ?", String.class, id))
                 .isEqualTo("MATCHED");
+    }
+
+    @Test
+    void aDisclosedRecordWhoseSubjectTurnsOutToDisagreeIsHeldAfterARematch() throws Exception {
+        // a code no other test uses: the registry is shared by the tests of this class
+        Batch batch = load(TestHome.UNIT, "rematch.xlsx", PenaltyRows.org(4, "语义〔2026〕9号")
+                .with("行政相对人代码_1(统一社会信用代码)", "91330106MA2H00049B"));
+        RecordRef ref = org("语义〔2026〕9号", TestHome.UNIT);
+        assertThat(lifecycle.current(ref).state()).isEqualTo("ACTIVE");
+
+        registry.upsert(List.of(new org.creditexchange.match.OrgSubject("91330106MA2H00049B", "MA2H00049", null,
+                "完全不同的名称有限公司", null, null, null, null, null, null)), "import:test", LocalDate.of(2026, 11, 24));
+        rematch.run();
+        MatchPropagation.Result result = propagation.propagate();
+
+        assertThat(result.held()).isGreaterThanOrEqualTo(1);
+        assertThat(lifecycle.current(ref).state()).isEqualTo("HELD");
+        assertThat(publicPenalties()).doesNotContain("语义〔2026〕9号");
+        assertThat(batch.counts().accepted()).isEqualTo(1);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

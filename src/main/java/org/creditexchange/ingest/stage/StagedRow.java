@@ -17,6 +17,7 @@ import org.creditexchange.ingest.validate.RowStatus;
  * @param subjectIdHash a person's keyed ID-number hash, {@code ""} for an organisation
  * @param businessKey   the record's key within its item (personal parts hashed)
  * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
+ * @param factHash      the same without the sender's provenance (数据来源单位, its code, 备注): what two units compare
  * @param recordJson    canonical values by field, personal values masked
  * @param cellsJson     the original cells, personal values masked
  * @param personalJson  personal values (ID numbers) by field: {@code hash} (keyed HMAC, for matching) and
@@ -27,7 +28,7 @@ import org.creditexchange.ingest.validate.RowStatus;
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
-                        String contentHash, String recordJson, String cellsJson, String personalJson,
+                        String contentHash, String factHash, String recordJson, String cellsJson, String personalJson,
                         java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons) {
 
     /** Which part of the credit store a record goes to. */

@@ -85,11 +85,20 @@ public final class StagedRowFactory {
         String name = s.nameField() == null ? "" : IdNumberMasking.maskEmbedded(r.text(s.nameField()));
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), cut(name, 512), code.length() > 32 ? "" : code, idHash, key(String.join("|", businessKey)),
-                sha256(json(hashed)), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
+                sha256(json(hashed)), sha256(json(withoutProvenance(hashed))), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
                 row.reasons());
+    }
+
+    /** Fields naming the sender rather than the fact: left out of the fact hash. */
+    static final java.util.Set<String> PROVENANCE = java.util.Set.of("source-unit", "source-unit-code", "remarks");
+
+    private static Map<String, String> withoutProvenance(Map<String, String> values) {
+        Map<String, String> facts = new LinkedHashMap<>(values);
+        PROVENANCE.forEach(facts::remove);
+        return facts;
     }
 
     /** Bounded columns take bounded values: a clerk's 30,000-character cell must not fail the batch. */

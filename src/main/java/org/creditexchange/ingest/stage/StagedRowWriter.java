@@ -24,7 +24,7 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
         List<Object[]> reasons = new ArrayList<>();
         for (StagedRow r : chunk) {
             rows.add(new Object[] {batchId, r.rowNumber(), r.status().name(), r.subjectStore().name(), r.subjectKind(),
-                    r.subjectName(), r.subjectCode(), r.subjectIdHash(), r.businessKey(), r.contentHash(),
+                    r.subjectName(), r.subjectCode(), r.subjectIdHash(), r.businessKey(), r.contentHash(), r.factHash(),
                     r.recordJson(), r.cellsJson(), r.personalJson(),
                     r.disclosureEnd() == null ? null : java.sql.Date.valueOf(r.disclosureEnd()), r.endsDisclosure()});
             int seq = 0;
@@ -34,8 +34,8 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
             }
         }
         jdbc.batchUpdate("INSERT INTO cx_staged_row (batch_id, row_no, status, subject_store, subject_kind, subject_name, "
-                + "subject_code, subject_id_hash, business_key, content_hash, record_json, cells_json, personal_json, "
-                + "disclosure_end, ends_disclosure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + "subject_code, subject_id_hash, business_key, content_hash, fact_hash, record_json, cells_json, "
+                + "personal_json, disclosure_end, ends_disclosure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         if (!reasons.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO cx_staged_reason (batch_id, row_no, seq, field, title, code, severity, message, hint) "
                     + "VALUES (?,?,?,?,?,?,?,?,?)", reasons);

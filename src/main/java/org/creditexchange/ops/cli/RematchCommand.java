@@ -24,7 +24,7 @@ final class RematchCommand implements Callable<Integer> {
             Map<MatchOutcome, Integer> outcomes = ctx.getBean(Rematch.class).run();
             MatchPropagation.Result r = ctx.getBean(MatchPropagation.class).propagate();
             spec.commandLine().getOut().println("重新比对：" + outcomes + "；入库记录更新 " + r.rematched() + " 条，其中解除暂缓公示 "
-                    + r.released() + " 条。");
+                    + r.released() + " 条，新暂缓公示 " + r.held() + " 条。");
             return 0;
         });
     }

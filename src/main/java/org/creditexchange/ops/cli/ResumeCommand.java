@@ -37,11 +37,12 @@ final class ResumeCommand implements Callable<Integer> {
             BatchRepository batches = ctx.getBean(BatchRepository.class);
             Batch batch = batches.get(batchId);
             if (batch.status() == BatchStatus.PROCESSING || batch.status() == BatchStatus.RECEIVED) {
-                if (!abandonRunning && batch.status() == BatchStatus.PROCESSING) {
-                    throw new IllegalStateException("batch " + batchId + " is PROCESSING: if no engine runs it any more "
-                            + "(it was killed), run again with --abandon-running");
+                if (!abandonRunning) {
+                    throw new IllegalStateException("batch " + batchId + " is " + batch.status() + ": if no engine "
+                            + "runs it any more (it was killed), run again with --abandon-running");
                 }
-                ctx.getBean(StaleExecutions.class).recover();
+                // Only this batch's executions: another engine's running jobs are not ours to fail.
+                ctx.getBean(StaleExecutions.class).recover(batchId);
             } else if (batch.status() != BatchStatus.FAILED) {
                 throw new IllegalStateException("batch " + batchId + " is " + batch.status() + ": nothing to resume");
             }
