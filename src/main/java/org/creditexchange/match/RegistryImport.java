@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.creditexchange.catalog.code.IdNumberMasking;
+import org.creditexchange.ingest.cleanse.HalfWidth;
 import org.creditexchange.ingest.cleanse.TextNormalization;
 import org.creditexchange.ingest.read.RawRow;
 import org.creditexchange.ingest.read.RowSource;
@@ -103,12 +105,20 @@ public class RegistryImport {
                 if (code.kind().invalid()) {
                     invalid.add(row.rowNumber());
                 }
-                if (name.isBlank() || code.kind() == RegistryCode.Kind.MISSING) {
+                String rawCode = cell(row, columns, Column.CODE);
+                // A personal ID number in the code column is nobody's enterprise code: never stored, reported.
+                boolean personal = !IdNumberMasking.maskEmbedded(HalfWidth.of(rawCode).strip()).equals(HalfWidth.of(rawCode).strip())
+                        && code.kind() != RegistryCode.Kind.USCC;
+                if (personal && !code.kind().invalid()) {
+                    invalid.add(row.rowNumber());
+                }
+                if (name.isBlank() || code.kind() == RegistryCode.Kind.MISSING || personal) {
                     skipped.add(row.rowNumber());
                     continue;
                 }
-                chunk.add(new OrgSubject(code.uscc(), code.orgCode(), code.regNumber(), name, kind(code),
-                        cell(row, columns, Column.LEGAL_REPRESENTATIVE), cell(row, columns, Column.STATUS), null,
+                chunk.add(new OrgSubject(code.uscc(), code.orgCode(), code.regNumber(), IdNumberMasking.maskEmbedded(name),
+                        kind(code), IdNumberMasking.maskEmbedded(cell(row, columns, Column.LEGAL_REPRESENTATIVE)),
+                        cell(row, columns, Column.STATUS), null,
                         cell(row, columns, Column.AUTHORITY), cell(row, columns, Column.JURISDICTION)));
                 if (chunk.size() == SubjectRegistry.CHUNK) {
                     counts = counts.plus(write(chunk, source, today));
