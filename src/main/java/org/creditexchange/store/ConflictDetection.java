@@ -44,8 +44,19 @@ final class ConflictDetection {
     private record Opened(long id, String otherUnit, int rowNo) {
     }
 
-    /** Opens the conflicts of batch {@code batchId}; returns how many. */
+    /** Open conflicts whose two records now state the same fact (a unit sent a correction) settle themselves. */
+    private static final String SETTLE = """
+            UPDATE cx_conflict SET status = 'RESOLVED', reason = 'the sources now agree', resolved_by = 'engine',
+                resolved_at = ?
+            WHERE status = 'OPEN' AND record_store = 'ORG'
+              AND (SELECT a.fact_hash FROM cx_org_record a WHERE a.id = cx_conflict.record_a)
+                = (SELECT b.fact_hash FROM cx_org_record b WHERE b.id = cx_conflict.record_b)
+            """;
+
+    /** Settles conflicts that a correction ended, then opens the conflicts of batch {@code batchId}; returns how many opened. */
     int detect(long batchId, String itemId, String unitCode) {
+        jdbc.update(SETTLE, OffsetDateTime.now());
+        jdbc.update(RecordMergeTasklet.forPersons(SETTLE), OffsetDateTime.now());
         long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM cx_conflict", Long.class);
         OffsetDateTime now = OffsetDateTime.now();
         int opened = 0;

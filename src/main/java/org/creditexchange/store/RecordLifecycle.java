@@ -45,10 +45,10 @@ public class RecordLifecycle {
     public long dispute(RecordRef ref, String reason, String actor) {
         reason = IdNumberMasking.maskEmbedded(reason);
         Current c = current(ref);
-        if (c.disputed()) {
+        // Check and set in one statement: two operators at once open one objection, not two.
+        if (jdbc.update("UPDATE " + ref.table() + " SET disputed = TRUE WHERE id = ? AND disputed = FALSE", ref.id()) == 0) {
             throw new IllegalStateException(ref + " is already disputed");
         }
-        jdbc.update("UPDATE " + ref.table() + " SET disputed = TRUE WHERE id = ?", ref.id());
         jdbc.update("INSERT INTO cx_dispute (record_store, record_id, reason, opened_by, opened_at) VALUES (?,?,?,?,?)",
                 ref.store(), ref.id(), reason, actor, OffsetDateTime.now());
         audit.record(actor, "DISPUTE", ref.toString(), reason, "item=" + c.itemId() + " unit=" + c.unitCode());
@@ -63,11 +63,10 @@ public class RecordLifecycle {
         if (!outcome.equals("corrected") && !outcome.equals("confirmed")) {
             throw new IllegalArgumentException("outcome is corrected or confirmed, not '" + outcome + "'");
         }
-        Current c = current(ref);
-        if (!c.disputed()) {
+        current(ref);
+        if (jdbc.update("UPDATE " + ref.table() + " SET disputed = FALSE WHERE id = ? AND disputed = TRUE", ref.id()) == 0) {
             throw new IllegalStateException(ref + " is not disputed");
         }
-        jdbc.update("UPDATE " + ref.table() + " SET disputed = FALSE WHERE id = ?", ref.id());
         jdbc.update("UPDATE cx_dispute SET outcome = ?, closed_reason = ?, closed_by = ?, closed_at = ? "
                 + "WHERE record_store = ? AND record_id = ? AND closed_at IS NULL", outcome, reason, actor,
                 OffsetDateTime.now(), ref.store(), ref.id());
@@ -120,12 +119,16 @@ public class RecordLifecycle {
             throw new IllegalArgumentException("conflict " + conflictId + " is between " + c.unitA() + " and "
                     + c.unitB() + ", not " + keepUnit);
         }
+        // Settle first, in one statement: of two operators resolving at once, only one supersedes a record.
+        if (jdbc.update("UPDATE cx_conflict SET status = 'RESOLVED', kept_unit = ?, reason = ?, resolved_by = ?, "
+                + "resolved_at = ? WHERE id = ? AND status = 'OPEN'", keepUnit, reason, actor, OffsetDateTime.now(),
+                conflictId) == 0) {
+            throw new IllegalStateException("conflict " + conflictId + " was resolved meanwhile");
+        }
         RecordRef lost = new RecordRef(c.store(), loser);
         keepVersion(lost, "superseded by conflict " + conflictId + ": " + reason);
         jdbc.update("UPDATE " + lost.table() + " SET state = 'SUPERSEDED', version = version + 1, updated_at = ? WHERE id = ?",
                 OffsetDateTime.now(), loser);
-        jdbc.update("UPDATE cx_conflict SET status = 'RESOLVED', kept_unit = ?, reason = ?, resolved_by = ?, resolved_at = ? "
-                + "WHERE id = ?", keepUnit, reason, actor, OffsetDateTime.now(), conflictId);
         audit.record(actor, "RESOLVE_CONFLICT", "conflict " + conflictId, reason, "kept=" + keepUnit + " superseded=" + lost);
     }
 

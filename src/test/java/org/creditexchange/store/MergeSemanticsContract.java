@@ -225,6 +225,23 @@ abstract class MergeSemanticsContract {
         assertThat(batch.counts().accepted()).isEqualTo(1);
     }
 
+    @Test
+    void aConflictSettlesItselfWhenTheUnitsComeToAgree() throws Exception {
+        load(TestHome.UNIT, "c1.xlsx", PenaltyRows.org(0, "语义〔2026〕10号"));
+        load(TestHome.OTHER_UNIT, "c2.xlsx", PenaltyRows.org(0, "语义〔2026〕10号").with("处罚内容", "罚款三万元"));
+        assertThat(lifecycle.openConflicts()).anyMatch(c -> c.businessKey().contains("语义〔2026〕10号"));
+
+        // the second unit corrects its row
+        Path csv = FixtureFiles.penaltyCsv(work.resolve("c3.csv"), java.nio.charset.StandardCharsets.UTF_8,
+                List.of(PenaltyRows.org(0, "语义〔2026〕10号")));
+        ingest.process(intake.receive(TestHome.OTHER_UNIT, "cli", csv, "c3.csv").id());
+
+        assertThat(lifecycle.openConflicts()).noneMatch(c -> c.businessKey().contains("语义〔2026〕10号"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cx_conflict WHERE business_key LIKE ? AND status = 'RESOLVED' "
+                + "AND resolved_by = 'engine'", Integer.class, "%语义〔2026〕10号%")).isEqualTo(1);
+        assertThat(publicPenalties().lines().filter(l -> l.contains("语义〔2026〕10号"))).hasSize(1);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private Batch load(String unit, String name, PenaltyRows... rows) throws Exception {

@@ -96,8 +96,9 @@ final class RecordCommands {
         }
     }
 
-    @Command(name = "conflicts", description = "List open conflicts between units.")
+    @Command(name = "conflicts", description = "List open conflicts between units, oldest first.")
     static final class Conflicts implements Callable<Integer> {
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many (default ${DEFAULT-VALUE}).") int limit;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -108,11 +109,14 @@ final class RecordCommands {
                 if (open.isEmpty()) {
                     out.println("没有待核实的冲突。");
                 }
-                for (RecordLifecycle.Conflict c : open) {
+                for (RecordLifecycle.Conflict c : open.subList(0, Math.min(open.size(), Math.max(1, limit)))) {
                     String prefix = c.store().equals("ORG") ? "O-" : "P-";
                     out.printf("冲突 %d  %s  %s%d（%s） 与 %s%d（%s）  %s%n", c.id(), c.itemId(), prefix, c.recordA(),
                             c.unitA(), prefix, c.recordB(), c.unitB(),
                             c.createdAt().atZoneSameInstant(IntakeService.ZONE).toLocalDateTime().withNano(0));
+                }
+                if (open.size() > limit) {
+                    out.println("……另有 " + (open.size() - limit) + " 条未列出（共 " + open.size() + " 条待核实）。");
                 }
                 return 0;
             });
