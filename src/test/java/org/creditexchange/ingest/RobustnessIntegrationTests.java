@@ -193,6 +193,21 @@ class RobustnessIntegrationTests {
         assertThat(Files.readString(batch.receiptPath())).contains("0,WARNED,,SHEET_NOT_PROCESSED,工作表“2月”也含有“行政处罚”数据");
     }
 
+    @Test
+    void aNaturalPersonsRowInAnOrganisationsOnlyItemKeepsNoneOfItsValues() throws Exception {
+        Path csv = work.resolve("tax.csv");
+        Files.writeString(csv, "纳税人名称,纳税人类别,纳税人识别号（统一社会信用代码）,法定代表人或负责人姓名,欠税税种,欠税金额（元）,"
+                + "欠税所属期,欠税公告日期,主管税务机关,数据来源单位,数据来源单位统一社会信用代码\n"
+                + "王某,自然人,,,个人所得税,98765.43,2026年第一季度,2026-04-20,国家税务总局测试区税务局,测试区税务局,11330106002500033X\n");
+
+        Batch batch = ingest.process(intake.receive(TestHome.UNIT, "cli", csv, "tax.csv").id());
+
+        assertThat(batch.counts()).isEqualTo(new Batch.Counts(1, 0, 0, 1));
+        assertThat(Files.readString(batch.receiptPath())).contains("PERSON_NOT_COLLECTED");
+        String staged = String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id()));
+        assertThat(staged).doesNotContain("98765.43").doesNotContain("个人所得税").contains("（已拒收）");
+    }
+
     /** The workbook with its sheet's XML cut off in the middle (a broken copy or download). */
     private static Path truncateSheet(Path xlsx, Path target) throws Exception {
         try (ZipFile in = new ZipFile(xlsx.toFile()); OutputStream os = Files.newOutputStream(target);

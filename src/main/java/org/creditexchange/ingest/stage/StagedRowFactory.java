@@ -17,6 +17,7 @@ import org.creditexchange.ingest.map.HeaderLayout;
 import org.creditexchange.ingest.validate.CatalogRecord;
 import org.creditexchange.ingest.validate.ValidatedRow;
 import org.creditexchange.ingest.validate.RowStatus;
+import org.creditexchange.ingest.validate.RowValidator;
 import org.creditexchange.store.DisclosurePeriod;
 import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
@@ -75,7 +76,7 @@ public final class StagedRowFactory {
         for (int i = 0; i < row.cells().size(); i++) {
             String field = layout.fieldOf(i);
             String cell = row.cells().get(i);
-            if (layout.isRefused(i)) {
+            if (layout.isRefused(i) || personNotCollected(row) && !field.equals(item.subject().nameField())) {
                 // Prohibited data is never kept, not even as the row's original value.
                 cells.add(REFUSED);
                 continue;
@@ -99,6 +100,10 @@ public final class StagedRowFactory {
         Map<String, String> facts = new LinkedHashMap<>(values);
         PROVENANCE.forEach(facts::remove);
         return facts;
+    }
+
+    private static boolean personNotCollected(ValidatedRow row) {
+        return row.reasons().stream().anyMatch(r -> r.code().equals(RowValidator.PERSON_NOT_COLLECTED));
     }
 
     /** Bounded columns take bounded values: a clerk's 30,000-character cell must not fail the batch. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.creditexchange.catalog.Catalog;
 import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.catalog.CodeTable;
 import org.creditexchange.catalog.ConditionDefinition;
 import org.creditexchange.catalog.FieldDefinition;
 import org.creditexchange.catalog.RuleDefinition;
@@ -26,6 +27,9 @@ public final class RowValidator {
     private final FieldValueCheck fieldCheck;
     private final Set<String> personalFields = new HashSet<>();
     private final Set<String> relaxed;
+    private final CodeTable subjectKinds;
+    private final Catalog catalog;
+    private final Map<String, Map<String, String>> codeTranslations;
 
     /**
      * @param codeTranslations field key → (source code → canonical value), from the unit's source mapping
@@ -51,6 +55,9 @@ public final class RowValidator {
                         Set<String> relaxed, List<String> dateFormats) {
         this.item = item;
         this.relaxed = Set.copyOf(relaxed);
+        this.subjectKinds = catalog.hasCodeTable("subject-category") ? catalog.codeTable("subject-category") : null;
+        this.catalog = catalog;
+        this.codeTranslations = codeTranslations;
         this.fieldCheck = new FieldValueCheck(catalog, codeTranslations, dateFormats);
         for (FieldDefinition f : item.fields()) {
             if (f.isPersonal()) {
@@ -61,6 +68,14 @@ public final class RowValidator {
 
     /** Validates one row as of {@code today} (the processing day in Asia/Shanghai). */
     public ValidatedRow validate(MappedRow row, LocalDate today) {
+        if (isPersonInOrganisationsItem(row)) {
+            // An item that covers no natural persons must not keep a person's data (e.g. an individual's tax
+            // amounts): the row is refused and the factory keeps none of its values.
+            FieldDefinition f = item.field(item.subject().kindField()).orElseThrow();
+            return new ValidatedRow(row.rowNumber(), row.cells(), new CatalogRecord(item.id(), Map.of()),
+                    List.of(ReasonMessages.reason(f.key(), f.title(), PERSON_NOT_COLLECTED, Severity.ERROR, f.title(),
+                            item.title())), personalFields);
+        }
         List<Reason> reasons = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
@@ -102,6 +117,25 @@ public final class RowValidator {
             }
         }
         return new ValidatedRow(row.rowNumber(), row.cells(), record, relax(reasons, record), personalFields);
+    }
+
+    /** The reason code of a natural person's row in an item that covers organisations only. */
+    public static final String PERSON_NOT_COLLECTED = "PERSON_NOT_COLLECTED";
+
+    private boolean isPersonInOrganisationsItem(MappedRow row) {
+        if (item.subjectKinds().contains("自然人") || item.subject() == null || item.subject().kindField() == null
+                || subjectKinds == null) {
+            return false;
+        }
+        FieldDefinition kind = item.field(item.subject().kindField()).orElseThrow();
+        String raw = row.raw(kind.key()).strip();
+        String translated = codeTranslations.getOrDefault(kind.key(), Map.of()).getOrDefault(raw, raw);
+        // What the item's own code table accepts is not a person; only a value it refuses is looked up as 自然人.
+        if (kind.codeTable() != null && catalog.hasCodeTable(kind.codeTable())
+                && catalog.codeTable(kind.codeTable()).canonical(translated).isPresent()) {
+            return false;
+        }
+        return subjectKinds.canonical(translated).filter("自然人"::equals).isPresent();
     }
 
     /** An error about a relaxed field that is simply missing becomes a warning asking for it next time. */
