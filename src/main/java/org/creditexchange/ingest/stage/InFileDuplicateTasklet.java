@@ -1,6 +1,5 @@
 package org.creditexchange.ingest.stage;
 
-import java.util.List;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.ingest.validate.Reason;
 import org.creditexchange.ingest.validate.ReasonMessages;
@@ -12,11 +11,18 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rejects rows of one file that repeat the business key of an earlier row of the same file (set-based): the first
- * row stands, each repeat is rejected with the row number it repeats. Without this, the merge would meet one key
- * twice in one statement.
+ * Rejects rows of one file that repeat the business key of an earlier row of the same file, set-based (two
+ * statements whatever the number of repeats): the first row stands, each repeat is rejected with the row number it
+ * repeats. Without this, the merge would meet one key twice in one statement.
  */
 public class InFileDuplicateTasklet implements Tasklet {
+
+    /** The repeats of a batch: every non-rejected row whose key an earlier non-rejected row already has. */
+    private static final String REPEATS = "SELECT s.batch_id, s.row_no, f.first_row FROM cx_staged_row s JOIN ("
+            + " SELECT subject_store, business_key, MIN(row_no) AS first_row FROM cx_staged_row"
+            + " WHERE batch_id = ? AND status <> 'REJECTED' GROUP BY subject_store, business_key HAVING COUNT(*) > 1"
+            + ") f ON s.subject_store = f.subject_store AND s.business_key = f.business_key"
+            + " WHERE s.batch_id = ? AND s.status <> 'REJECTED' AND s.row_no > f.first_row";
 
     private final long batchId;
     private final CatalogItemDefinition item;
@@ -28,32 +34,25 @@ public class InFileDuplicateTasklet implements Tasklet {
         this.jdbc = jdbc;
     }
 
-    private record Repeat(int rowNo, int firstRow) {
-    }
-
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<Repeat> repeats = jdbc.query("SELECT s.row_no, f.first_row FROM cx_staged_row s JOIN ("
-                        + " SELECT subject_store, business_key, MIN(row_no) AS first_row FROM cx_staged_row"
-                        + " WHERE batch_id = ? AND status <> 'REJECTED' GROUP BY subject_store, business_key HAVING COUNT(*) > 1"
-                        + ") f ON s.subject_store = f.subject_store AND s.business_key = f.business_key"
-                        + " WHERE s.batch_id = ? AND s.status <> 'REJECTED' AND s.row_no > f.first_row ORDER BY s.row_no",
-                (rs, i) -> new Repeat(rs.getInt(1), rs.getInt(2)), batchId, batchId);
-        if (repeats.isEmpty()) {
-            return RepeatStatus.FINISHED;
-        }
         String keyTitles = String.join("、", item.businessKey().stream()
                 .map(k -> item.field(k).orElseThrow().title()).toList());
-        for (Repeat r : repeats) {
-            Reason reason = ReasonMessages.reason("", "", "DUPLICATE_IN_FILE", Severity.ERROR, keyTitles, String.valueOf(r.firstRow()));
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq) + 1, 0) FROM cx_staged_reason WHERE batch_id = ? AND row_no = ?",
-                    Integer.class, batchId, r.rowNo());
-            jdbc.update("INSERT INTO cx_staged_reason (batch_id, row_no, seq, field, title, code, severity, message, hint) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?)", batchId, r.rowNo(), seq, reason.field(), reason.title(), reason.code(),
-                    reason.severity().name(), reason.message(), reason.hint());
-            jdbc.update("UPDATE cx_staged_row SET status = 'REJECTED' WHERE batch_id = ? AND row_no = ?", batchId, r.rowNo());
+        // The message with a marker where the first row's number goes: one statement writes every repeat's reason.
+        String marker = "\u0001";
+        Reason template = ReasonMessages.reason("", "", "DUPLICATE_IN_FILE", Severity.ERROR, keyTitles, marker);
+        int cut = template.message().indexOf(marker);
+        int repeats = jdbc.update("INSERT INTO cx_staged_reason (batch_id, row_no, seq, field, title, code, severity, "
+                        + "message, hint) SELECT d.batch_id, d.row_no, (SELECT COALESCE(MAX(r.seq) + 1, 0) FROM cx_staged_reason r"
+                        + " WHERE r.batch_id = d.batch_id AND r.row_no = d.row_no), '', '', ?, ?,"
+                        + " ? || CAST(d.first_row AS VARCHAR(12)) || ?, ? FROM (" + REPEATS + ") d",
+                template.code(), template.severity().name(), template.message().substring(0, cut),
+                template.message().substring(cut + marker.length()), template.hint(), batchId, batchId);
+        if (repeats > 0) {
+            jdbc.update("UPDATE cx_staged_row SET status = 'REJECTED' WHERE batch_id = ? AND row_no IN ("
+                    + "SELECT d.row_no FROM (" + REPEATS + ") d)", batchId, batchId, batchId);
         }
-        contribution.incrementWriteCount(repeats.size());
+        contribution.incrementWriteCount(repeats);
         return RepeatStatus.FINISHED;
     }
 }
