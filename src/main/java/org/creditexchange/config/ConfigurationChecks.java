@@ -25,6 +25,9 @@ import org.creditexchange.intake.ChannelDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.DropChannelDefinition;
 import org.creditexchange.schedule.CalendarDefinition;
+import org.creditexchange.schedule.JobDefinition;
+import org.creditexchange.schedule.ScheduleDefinition;
+import org.creditexchange.schedule.StepType;
 
 /** The semantic checks of every configuration file and of the references between files. */
 final class ConfigurationChecks {
@@ -494,6 +497,71 @@ final class ConfigurationChecks {
                 });
             }
         });
+    }
+
+    /**
+     * A job: its id is the file name, it has steps, and every step names a step type that is built (a planned one,
+     * such as {@code collect}, is named as not available yet rather than accepted).
+     */
+    void checkJob(String fileId, YamlFile.Bound<JobDefinition> bound) {
+        JobDefinition job = bound.value();
+        YamlFile f = bound.file();
+        if (blank(job.id())) {
+            problems.add(f.problem("id", "id is required (it equals the file name '" + fileId + "')"));
+        } else if (!fileId.equals(job.id())) {
+            problems.add(f.problem("id", "id '" + job.id() + "' must equal the file name '" + fileId + "'"));
+        }
+        if (job.steps().isEmpty()) {
+            problems.add(f.problem("steps", "a job needs at least one step (step types: "
+                    + String.join(", ", new java.util.TreeSet<>(StepType.AVAILABLE)) + ")"));
+        }
+        for (int i = 0; i < job.steps().size(); i++) {
+            JobDefinition.Step step = job.steps().get(i);
+            String at = "steps[" + i + "].type";
+            if (step == null || blank(step.type())) {
+                problems.add(f.problem("steps[" + i + "]", "type is required"));
+            } else if (StepType.PLANNED.contains(step.type())) {
+                problems.add(f.problem(at, "step type '" + step.type() + "' is not available yet (available: "
+                        + String.join(", ", new java.util.TreeSet<>(StepType.AVAILABLE)) + ")"));
+            } else if (!StepType.AVAILABLE.contains(step.type())) {
+                problems.add(f.problem(at, "unknown step type '" + step.type() + "' (available: "
+                        + String.join(", ", new java.util.TreeSet<>(StepType.AVAILABLE)) + ")"));
+            }
+        }
+    }
+
+    /** A Quartz trigger: id is the file name, the job exists, the cron expression parses, the zone is known. */
+    void checkSchedule(String fileId, YamlFile.Bound<ScheduleDefinition> bound, Set<String> jobIds) {
+        ScheduleDefinition s = bound.value();
+        YamlFile f = bound.file();
+        if (blank(s.id())) {
+            problems.add(f.problem("id", "id is required (it equals the file name '" + fileId + "')"));
+        } else if (!fileId.equals(s.id())) {
+            problems.add(f.problem("id", "id '" + s.id() + "' must equal the file name '" + fileId + "'"));
+        }
+        if (blank(s.job())) {
+            problems.add(f.problem("job", "job is required (a file of jobs/)"));
+        } else if (!jobIds.contains(s.job())) {
+            problems.add(f.problem("job", "unknown job '" + s.job() + "': no jobs/" + s.job() + ".yaml"));
+        }
+        if (blank(s.cron())) {
+            problems.add(f.problem("cron", "cron is required, e.g. '0 0 2 * * ?' (seconds minutes hours day month weekday)"));
+        } else {
+            try {
+                new org.quartz.CronExpression(s.cron());
+            } catch (java.text.ParseException e) {
+                problems.add(f.problem("cron", "not a Quartz cron expression ('" + s.cron() + "'): " + e.getMessage()
+                        + " (six or seven fields: seconds minutes hours day-of-month month day-of-week [year], e.g. '0 0 2 * * ?')"));
+            }
+        }
+        try {
+            s.zone();
+        } catch (java.time.DateTimeException e) {
+            problems.add(f.problem("time-zone", "unknown time zone '" + s.timeZone() + "' (e.g. Asia/Shanghai)"));
+        }
+        if (!ScheduleDefinition.FIRE_ONCE.equals(s.misfire()) && !ScheduleDefinition.SKIP.equals(s.misfire())) {
+            problems.add(f.problem("misfire", "misfire is fire-once or skip, not '" + s.misfire() + "'"));
+        }
     }
 
     /**

@@ -18,11 +18,14 @@ import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.schedule.CalendarDefinition;
+import org.creditexchange.schedule.JobDefinition;
+import org.creditexchange.schedule.ScheduleDefinition;
 import org.creditexchange.schedule.WorkingDayCalendar;
 
 /**
  * Reads {@code connectors/}, {@code mappings/} (catalog/, codes/, formats/, sources/&lt;unit&gt;/) and the working-day
- * calendars {@code schedules/calendar-<year>.yaml} (optional: without them the calendar is empty) under a configuration
+ * calendars {@code schedules/calendar-<year>.yaml} (optional: without them the calendar is empty), the jobs
+ * {@code jobs/<id>.yaml} and the Quartz triggers {@code schedules/<id>.yaml} (both optional) under a configuration
  * root, binds every file and checks every file and every cross-file reference. Collects all problems instead
  * of stopping at the first: an operator fixes a broken configuration in one pass.
  */
@@ -33,6 +36,9 @@ public final class ConfigurationLoader {
 
     /** The folder of the working-day calendars (and, later, of the Quartz triggers). */
     static final String SCHEDULES = "schedules";
+
+    /** The folder of the job definitions. */
+    static final String JOBS = "jobs";
 
     private static final java.util.regex.Pattern CALENDAR_FILE = java.util.regex.Pattern.compile("calendar-(\\d{4})\\.yaml");
 
@@ -112,6 +118,14 @@ public final class ConfigurationLoader {
         Map<Integer, YamlFile.Bound<CalendarDefinition>> calendars = readCalendars(problems);
         calendars.forEach(checks::checkCalendar);
 
+        Map<String, YamlFile.Bound<JobDefinition>> jobs = readFolder(JOBS, JobDefinition.class, problems);
+        jobs.forEach(checks::checkJob);
+        // Jobs whose file exists but failed to bind are not reported again as unknown where a schedule names them.
+        java.util.Set<String> jobIds = new java.util.HashSet<>(jobs.keySet());
+        jobIds.addAll(fileIds(JOBS));
+        Map<String, YamlFile.Bound<ScheduleDefinition>> schedules = readSchedules(problems);
+        schedules.forEach((id, b) -> checks.checkSchedule(id, b, jobIds));
+
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new Result(null, List.copyOf(problems));
@@ -120,7 +134,8 @@ public final class ConfigurationLoader {
         mappings.forEach((unit, byItem) -> mappingDefs.put(unit, values(byItem)));
         PlatformConfiguration configuration = new PlatformConfiguration(root, values(connectors),
                 new Catalog(itemDefs, codeDefs), mappingDefs, values(formats), prohibited,
-                WorkingDayCalendar.of(calendars.values().stream().map(YamlFile.Bound::value).toList()));
+                WorkingDayCalendar.of(calendars.values().stream().map(YamlFile.Bound::value).toList()),
+                values(jobs), values(schedules));
         return new Result(configuration, List.of());
     }
 
@@ -179,6 +194,35 @@ public final class ConfigurationLoader {
             }
             int year = Integer.parseInt(m.group(1));
             YamlFile.read(file, shown, CalendarDefinition.class, problems).ifPresent(b -> out.put(year, b));
+        }
+        return out;
+    }
+
+    /**
+     * The Quartz triggers: every {@code schedules/<id>.yaml} that is not a working-day calendar ({@code calendar-*}).
+     * A missing folder is no mistake.
+     */
+    private Map<String, YamlFile.Bound<ScheduleDefinition>> readSchedules(List<ConfigProblem> problems) {
+        Map<String, YamlFile.Bound<ScheduleDefinition>> out = new TreeMap<>();
+        Path dir = root.resolve(SCHEDULES);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        for (Path file : list(dir, problems)) {
+            String name = file.getFileName().toString();
+            if (Files.isDirectory(file) || name.startsWith(".") || name.startsWith("calendar-")) {
+                continue;
+            }
+            Path shown = root.relativize(file);
+            if (name.endsWith(".yml")) {
+                problems.add(new ConfigProblem(shown, 0, "", "configuration files end in .yaml, not .yml"));
+                continue;
+            }
+            if (!name.endsWith(".yaml")) {
+                continue;
+            }
+            String id = name.substring(0, name.length() - ".yaml".length());
+            YamlFile.read(file, shown, ScheduleDefinition.class, problems).ifPresent(b -> out.put(id, b));
         }
         return out;
     }

@@ -9,6 +9,8 @@ import org.creditexchange.catalog.ProhibitedData;
 import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.intake.ConnectorDefinition;
+import org.creditexchange.schedule.JobDefinition;
+import org.creditexchange.schedule.ScheduleDefinition;
 import org.creditexchange.schedule.WorkingDayCalendar;
 
 /**
@@ -23,14 +25,27 @@ import org.creditexchange.schedule.WorkingDayCalendar;
  * @param prohibitedData what is never collected
  * @param calendar       the working days of every year with a {@code schedules/calendar-<year>.yaml}; empty (every
  *                       working-day question throws) when there is none
+ * @param jobs           jobs of {@code jobs/}, by id
+ * @param schedules      Quartz triggers of {@code schedules/} (all but the calendars), by id
  */
 public record PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
                                     Map<String, Map<String, SourceMappingDefinition>> sourceMappings,
                                     Map<String, FormatDefinition> formats, ProhibitedData prohibitedData,
-                                    WorkingDayCalendar calendar) {
+                                    WorkingDayCalendar calendar, Map<String, JobDefinition> jobs,
+                                    Map<String, ScheduleDefinition> schedules) {
 
     public PlatformConfiguration {
         calendar = calendar == null ? WorkingDayCalendar.empty() : calendar;
+        jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
+        schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
+    }
+
+    /** A configuration without jobs and schedules. */
+    public PlatformConfiguration(Path root, Map<String, ConnectorDefinition> connectors, Catalog catalog,
+                                 Map<String, Map<String, SourceMappingDefinition>> sourceMappings,
+                                 Map<String, FormatDefinition> formats, ProhibitedData prohibitedData,
+                                 WorkingDayCalendar calendar) {
+        this(root, connectors, catalog, sourceMappings, formats, prohibitedData, calendar, Map.of(), Map.of());
     }
 
     /** A configuration without working-day calendars. */

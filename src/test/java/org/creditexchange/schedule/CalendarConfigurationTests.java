@@ -46,12 +46,15 @@ class CalendarConfigurationTests {
         Path root = ConfigFixtures.assemble(dir);
         Files.createDirectories(root.resolve("schedules"));
         Files.writeString(root.resolve("schedules/README.md"), "triggers and calendars\n");
-        Files.writeString(root.resolve("schedules/nightly.yaml"), "cron: 0 0 2 * * ?\njob: nightly\n");
+        Files.writeString(root.resolve("schedules/nightly.yaml"), "id: nightly\ncron: 0 0 2 * * ?\njob: nightly\n");
+        Files.createDirectories(root.resolve("jobs"));
+        Files.writeString(root.resolve("jobs/nightly.yaml"), "id: nightly\ntitle: t\nsteps:\n  - type: archive\n");
 
         ConfigurationLoader.Result result = new ConfigurationLoader(root).load();
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.orThrow().calendar().years()).isEmpty();
+        assertThat(result.orThrow().schedules()).containsOnlyKeys("nightly");
     }
 
     @Test

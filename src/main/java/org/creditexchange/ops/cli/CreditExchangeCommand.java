@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 ImportRegistryCommand.class,
                 RecordCommands.Dispute.class, RecordCommands.Undispute.class, RecordCommands.Withdraw.class,
                 RecordCommands.Conflicts.class, RecordCommands.ResolveConflict.class, RecordCommands.Archive.class,
-                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class})
+                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class})
 public final class CreditExchangeCommand implements Runnable {
 
     /** Exit code for a broken configuration or a usage mistake. */

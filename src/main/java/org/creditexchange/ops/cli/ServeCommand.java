@@ -10,12 +10,13 @@ import org.creditexchange.ingest.StaleExecutions;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.drop.DropRoutes;
+import org.creditexchange.schedule.QuartzSchedules;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code serve}: watches every drop folder until stopped (Ctrl-C or SIGTERM). */
-@Command(name = "serve", description = "Run the drop routes until stopped.")
+/** {@code serve}: watches every drop folder and fires the schedules of {@code schedules/} until stopped (Ctrl-C or SIGTERM). */
+@Command(name = "serve", description = "Run the drop routes and the schedules of schedules/ until stopped.")
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,7 +45,10 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         List<String> routes = ctx.getBean(DropRoutes.class).startAll();
-        out.println("Serving " + routes.size() + " drop route(s): " + routes + ". Stop with Ctrl-C.");
+        // The scheduler last: a nightly firing missed while down then runs after the routes are up.
+        List<String> schedules = ctx.getBean(QuartzSchedules.class).start();
+        out.println("Serving " + routes.size() + " drop route(s): " + routes + "; " + schedules.size()
+                + " schedule(s): " + schedules + ". Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;
