@@ -13,11 +13,7 @@ class PostgresIngestEndToEndIntegrationTests extends IngestEndToEndContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cx.home", () -> HOME.home().toString());
-        registry.add("cx.data-dir", () -> HOME.data().toString());
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        HOME.registerPostgres(registry, URL);
     }
 
     @Override

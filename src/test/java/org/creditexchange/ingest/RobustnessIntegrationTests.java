@@ -40,9 +40,7 @@ class RobustnessIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cx.home", () -> HOME.home().toString());
-        registry.add("cx.data-dir", () -> HOME.data().toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + HOME.data().resolve("db/cx") + ";AUTO_SERVER=TRUE");
+        HOME.registerH2(registry);
     }
 
     @Autowired

@@ -11,8 +11,6 @@ class H2SubjectMatchingIntegrationTests extends SubjectMatchingContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cx.home", () -> HOME.home().toString());
-        registry.add("cx.data-dir", () -> HOME.data().toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + HOME.data().resolve("db/cx") + ";AUTO_SERVER=TRUE");
+        HOME.registerH2(registry);
     }
 }

@@ -12,10 +12,6 @@ class PostgresMergeSemanticsIntegrationTests extends MergeSemanticsContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cx.home", () -> HOME.home().toString());
-        registry.add("cx.data-dir", () -> HOME.data().toString());
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        HOME.registerPostgres(registry, URL);
     }
 }

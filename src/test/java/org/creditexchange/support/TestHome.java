@@ -56,6 +56,22 @@ public final class TestHome {
         }
     }
 
+    /** The engine's properties for this home on H2 (a database file in the data directory). */
+    public void registerH2(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("cx.home", () -> home.toString());
+        registry.add("cx.data-dir", () -> data.toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("db/cx") + ";AUTO_SERVER=TRUE");
+    }
+
+    /** The engine's properties for this home on PostgreSQL at {@code url} (user postgres, no password). */
+    public void registerPostgres(org.springframework.test.context.DynamicPropertyRegistry registry, String url) {
+        registry.add("cx.home", () -> home.toString());
+        registry.add("cx.data-dir", () -> data.toString());
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
     public Path home() {
         return home;
     }
