@@ -19,9 +19,12 @@ final class CheckCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (result.ok()) {
             var c = result.configuration();
-            out.printf("Configuration OK (%s): %d connector(s), %d catalog item(s), %d source mapping(s).%n",
+            out.printf("Configuration OK (%s): %d connector(s), %d catalog item(s), %d source mapping(s), %d format(s), "
+                            + "%d job(s), %d schedule(s), working-day calendars %s.%n",
                     c.root(), c.connectors().size(), c.catalog().items().size(),
-                    c.sourceMappings().values().stream().mapToInt(java.util.Map::size).sum());
+                    c.sourceMappings().values().stream().mapToInt(java.util.Map::size).sum(), c.formats().size(),
+                    c.jobs().size(), c.schedules().size(),
+                    c.calendar().years().isEmpty() ? "none" : c.calendar().years().toString());
             return 0;
         }
         for (ConfigProblem p : result.problems()) {

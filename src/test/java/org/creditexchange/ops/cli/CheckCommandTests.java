@@ -47,7 +47,8 @@ class CheckCommandTests {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("Configuration OK")
-                .contains("2 connector(s), 12 catalog item(s), 1 source mapping(s).");
+                .contains("2 connector(s), 12 catalog item(s), 1 source mapping(s), 2 format(s), 1 job(s), 1 schedule(s), "
+                        + "working-day calendars [2025, 2026].");
     }
 
     @Test
@@ -56,7 +57,8 @@ class CheckCommandTests {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("Configuration OK (" + dir.toAbsolutePath().normalize() + ")")
-                .contains("1 connector(s), 1 catalog item(s), 1 source mapping(s).");
+                .contains("1 connector(s), 1 catalog item(s), 1 source mapping(s), 0 format(s), 0 job(s), 0 schedule(s), "
+                        + "working-day calendars none.");
     }
 
     @Test
