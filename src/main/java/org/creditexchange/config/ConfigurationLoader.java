@@ -123,7 +123,9 @@ public final class ConfigurationLoader {
         // Jobs whose file exists but failed to bind are not reported again as unknown where a schedule names them.
         java.util.Set<String> jobIds = new java.util.HashSet<>(jobs.keySet());
         jobIds.addAll(fileIds(JOBS));
-        Map<String, YamlFile.Bound<ScheduleDefinition>> schedules = readSchedules(problems);
+        // The Quartz triggers: every schedules/<id>.yaml that is not a working-day calendar (calendar-*).
+        Map<String, YamlFile.Bound<ScheduleDefinition>> schedules = readFolder(SCHEDULES, ScheduleDefinition.class,
+                problems, name -> !name.startsWith("calendar-"));
         schedules.forEach((id, b) -> checks.checkSchedule(id, b, jobIds));
 
         if (!problems.isEmpty()) {
@@ -140,6 +142,12 @@ public final class ConfigurationLoader {
     }
 
     private <T> Map<String, YamlFile.Bound<T>> readFolder(String folder, Class<T> type, List<ConfigProblem> problems) {
+        return readFolder(folder, type, problems, name -> true);
+    }
+
+    /** Binds every {@code *.yaml} of {@code folder} whose name {@code accepts}; a missing folder is no mistake. */
+    private <T> Map<String, YamlFile.Bound<T>> readFolder(String folder, Class<T> type, List<ConfigProblem> problems,
+                                                          java.util.function.Predicate<String> accepts) {
         Map<String, YamlFile.Bound<T>> out = new TreeMap<>();
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {
@@ -147,7 +155,7 @@ public final class ConfigurationLoader {
         }
         for (Path file : list(dir, problems)) {
             String name = file.getFileName().toString();
-            if (Files.isDirectory(file) || name.startsWith(".")) {
+            if (Files.isDirectory(file) || name.startsWith(".") || !accepts.test(name)) {
                 continue;
             }
             Path shown = root.relativize(file);
@@ -194,35 +202,6 @@ public final class ConfigurationLoader {
             }
             int year = Integer.parseInt(m.group(1));
             YamlFile.read(file, shown, CalendarDefinition.class, problems).ifPresent(b -> out.put(year, b));
-        }
-        return out;
-    }
-
-    /**
-     * The Quartz triggers: every {@code schedules/<id>.yaml} that is not a working-day calendar ({@code calendar-*}).
-     * A missing folder is no mistake.
-     */
-    private Map<String, YamlFile.Bound<ScheduleDefinition>> readSchedules(List<ConfigProblem> problems) {
-        Map<String, YamlFile.Bound<ScheduleDefinition>> out = new TreeMap<>();
-        Path dir = root.resolve(SCHEDULES);
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        for (Path file : list(dir, problems)) {
-            String name = file.getFileName().toString();
-            if (Files.isDirectory(file) || name.startsWith(".") || name.startsWith("calendar-")) {
-                continue;
-            }
-            Path shown = root.relativize(file);
-            if (name.endsWith(".yml")) {
-                problems.add(new ConfigProblem(shown, 0, "", "configuration files end in .yaml, not .yml"));
-                continue;
-            }
-            if (!name.endsWith(".yaml")) {
-                continue;
-            }
-            String id = name.substring(0, name.length() - ".yaml".length());
-            YamlFile.read(file, shown, ScheduleDefinition.class, problems).ifPresent(b -> out.put(id, b));
         }
         return out;
     }
