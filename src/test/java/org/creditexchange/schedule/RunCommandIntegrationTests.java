@@ -2,9 +2,6 @@ package org.creditexchange.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.creditexchange.ops.cli.CreditExchangeCommand;
@@ -12,6 +9,7 @@ import org.creditexchange.support.TestHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.creditexchange.support.CommandRun;
 
 /** {@code run <job>} as an operator runs it: the engine on H2, the shipped nightly job. */
 class RunCommandIntegrationTests {
@@ -34,28 +32,9 @@ class RunCommandIntegrationTests {
         System.clearProperty("spring.datasource.url");
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = CreditExchangeCommand.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void runNightlyRunsEveryStepPrintsEachSummaryAndExitsZero() {
-        Run run = run("run", "nightly");
+        CommandRun run = CommandRun.of("run", "nightly");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("[ok]     process-pending: 待处理批次 0 个", "[ok]     rematch: 重新比对",
@@ -64,7 +43,7 @@ class RunCommandIntegrationTests {
 
     @Test
     void runningAJobThatDoesNotExistExitsTwoNamingTheKnownJobs() {
-        Run run = run("run", "nighty");
+        CommandRun run = CommandRun.of("run", "nighty");
 
         assertThat(run.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(run.err()).contains("no job 'nighty'", "nightly");

@@ -3,9 +3,6 @@ package org.creditexchange.ops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.creditexchange.support.CommandRun;
 
 /** The commands as an operator runs them: each starts the engine on H2 in a data directory of its own. */
 class CommandLineIntegrationTests {
 
     static final TestHome HOME = TestHome.create();
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
@@ -41,28 +38,6 @@ class CommandLineIntegrationTests {
         System.clearProperty("spring.datasource.url");
     }
 
-    record Run(int exit, String out) {
-        List<JsonNode> jsonLines() throws Exception {
-            List<JsonNode> nodes = new java.util.ArrayList<>();
-            for (String line : out.strip().split("\n")) {
-                nodes.add(JSON.readTree(line));
-            }
-            return nodes;
-        }
-    }
-
-    static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            int exit = CreditExchangeCommand.run(args);
-            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
     @Test
     void ingestJsonPrintsOneObjectPerFileWithTheAgreedKeys() throws Exception {
         Path good = FixtureFiles.penaltyXlsx(work.resolve("good.xlsx"), List.of(
@@ -70,7 +45,7 @@ class CommandLineIntegrationTests {
                 PenaltyRows.org(1, "命令行〔2026〕3号").with("处罚决定日期", "不详")));
         Path bad = Files.write(work.resolve("bad.csv"), new byte[] {0x25, 0x50, 0x44, 0x46, 0, 1, 2});
 
-        Run run = run("ingest", "--unit", TestHome.UNIT, "--json", good.toString(), bad.toString());
+        CommandRun run = CommandRun.of("ingest", "--unit", TestHome.UNIT, "--json", good.toString(), bad.toString());
 
         assertThat(run.exit()).isZero();
         List<JsonNode> lines = run.jsonLines();
@@ -88,18 +63,18 @@ class CommandLineIntegrationTests {
         assertThat(lines.get(1).get("status").asText()).isEqualTo("REJECTED");
         assertThat(Path.of(lines.get(1).get("feedback").asText())).exists();
 
-        Run again = run("ingest", "--unit", TestHome.UNIT, "--json", good.toString());
+        CommandRun again = CommandRun.of("ingest", "--unit", TestHome.UNIT, "--json", good.toString());
         assertThat(again.jsonLines().get(0).get("status").asText()).isEqualTo("DUPLICATE");
 
         Path csv = work.resolve("export.csv");
-        Run export = run("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--out", csv.toString());
+        CommandRun export = CommandRun.of("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--out", csv.toString());
         assertThat(export.exit()).isZero();
         String exported = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(exported.lines().findFirst().orElseThrow()).startsWith("行政相对人名称,行政相对人类别,");
         assertThat(exported).contains("命令行〔2026〕1号", PenaltyRows.PERSON_ID_MASKED);
         assertThat(exported.contains(PenaltyRows.PERSON_ID)).as("clear ID number in the export").isFalse();
 
-        Run status = run("status");
+        CommandRun status = CommandRun.of("status");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("good.xlsx", "DUPLICATE", "REJECTED", "DONE");
     }
@@ -108,15 +83,15 @@ class CommandLineIntegrationTests {
     void unmaskedExportNeedsAReasonAndIsWrittenToTheAccessLog() throws Exception {
         Path file = FixtureFiles.penaltyXlsx(work.resolve("people.xlsx"), List.of(
                 PenaltyRows.person("明文〔2026〕1号").with("处罚类别", "警告").with("罚款金额（万元）", "")));
-        assertThat(run("ingest", "--unit", TestHome.UNIT, "--json", file.toString()).exit()).isZero();
+        assertThat(CommandRun.of("ingest", "--unit", TestHome.UNIT, "--json", file.toString()).exit()).isZero();
         Path masked = work.resolve("masked.csv");
         Path clear = work.resolve("clear.csv");
 
-        Run withoutReason = run("export", "--item", "admin-penalty", "--unmasked", "--out", clear.toString());
-        Run plain = run("export", "--item", "admin-penalty", "--out", masked.toString());
-        Run unmasked = run("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--unmasked",
+        CommandRun withoutReason = CommandRun.of("export", "--item", "admin-penalty", "--unmasked", "--out", clear.toString());
+        CommandRun plain = CommandRun.of("export", "--item", "admin-penalty", "--out", masked.toString());
+        CommandRun unmasked = CommandRun.of("export", "--item", "admin-penalty", "--unit", TestHome.UNIT, "--unmasked",
                 "--reason", "法院协查函〔2026〕7号", "--operator", "auditor-li", "--out", clear.toString());
-        Run log = run("access-log");
+        CommandRun log = CommandRun.of("access-log");
 
         assertThat(withoutReason.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(plain.exit()).isZero();
@@ -131,20 +106,20 @@ class CommandLineIntegrationTests {
     @Test
     void recordCommandsActOnARecordNamedAsInTheExport() throws Exception {
         Path file = FixtureFiles.penaltyXlsx(work.resolve("records.xlsx"), List.of(PenaltyRows.org(3, "记录〔2026〕1号")));
-        assertThat(run("ingest", "--unit", TestHome.UNIT, file.toString()).exit()).isZero();
+        assertThat(CommandRun.of("ingest", "--unit", TestHome.UNIT, file.toString()).exit()).isZero();
         Path csv = work.resolve("records.csv");
-        run("export", "--item", "admin-penalty", "--out", csv.toString());
+        CommandRun.of("export", "--item", "admin-penalty", "--out", csv.toString());
         String line = Files.readAllLines(csv).stream().filter(l -> l.contains("记录〔2026〕1号")).findFirst().orElseThrow();
         String ref = java.util.Arrays.stream(line.split(",")).filter(c -> c.matches("O-\\d+")).findFirst().orElseThrow();
 
-        Run dispute = run("dispute", ref, "--reason", "当事人异议", "--operator", "clerk-wang");
-        Run publicDuring = run("export", "--item", "admin-penalty", "--public");
-        Run undispute = run("undispute", ref, "--outcome", "corrected", "--reason", "来源单位已更正");
-        Run trace = run("trace", ref);
-        Run unknown = run("trace", "O-999999");
-        Run badRef = run("dispute", "123", "--reason", "x");
-        Run conflicts = run("conflicts");
-        Run archive = run("archive", "--date", "2026-11-24");
+        CommandRun dispute = CommandRun.of("dispute", ref, "--reason", "当事人异议", "--operator", "clerk-wang");
+        CommandRun publicDuring = CommandRun.of("export", "--item", "admin-penalty", "--public");
+        CommandRun undispute = CommandRun.of("undispute", ref, "--outcome", "corrected", "--reason", "来源单位已更正");
+        CommandRun trace = CommandRun.of("trace", ref);
+        CommandRun unknown = CommandRun.of("trace", "O-999999");
+        CommandRun badRef = CommandRun.of("dispute", "123", "--reason", "x");
+        CommandRun conflicts = CommandRun.of("conflicts");
+        CommandRun archive = CommandRun.of("archive", "--date", "2026-11-24");
 
         assertThat(dispute.exit()).isZero();
         assertThat(dispute.out()).contains("已标记为异议");
@@ -155,14 +130,14 @@ class CommandLineIntegrationTests {
         assertThat(badRef.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(conflicts.exit()).isZero();
         assertThat(archive.out()).contains("公示期已满转为档案");
-        assertThat(run("access-log").out()).contains("DISPUTE", "UNDISPUTE", "clerk-wang");
+        assertThat(CommandRun.of("access-log").out()).contains("DISPUTE", "UNDISPUTE", "clerk-wang");
     }
 
     @Test
     void ingestHumanOutputIsChinese() throws Exception {
         Path good = FixtureFiles.penaltyXlsx(work.resolve("human.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕9号")));
 
-        Run run = run("ingest", "--unit", TestHome.UNIT, good.toString());
+        CommandRun run = CommandRun.of("ingest", "--unit", TestHome.UNIT, good.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("行政处罚：已处理。接收 1 行，入库 1 行（其中有警告 0 行），拒绝 0 行。", "反馈：", "回执：");
@@ -172,7 +147,7 @@ class CommandLineIntegrationTests {
     void unknownUnitIsAUsageError() throws Exception {
         Path good = FixtureFiles.penaltyXlsx(work.resolve("x.xlsx"), List.of(PenaltyRows.org(2, "命令行〔2026〕10号")));
 
-        assertThat(run("ingest", "--unit", "no-such-unit", good.toString()).exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
+        assertThat(CommandRun.of("ingest", "--unit", "no-such-unit", good.toString()).exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

@@ -2,10 +2,7 @@ package org.creditexchange.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.creditexchange.support.CommandRun;
 
 /** {@code import-registry} on H2: a small enterprise list mixing every kind of code, as the real lists do. */
 class ImportRegistryCommandIntegrationTests {
@@ -72,7 +70,7 @@ class ImportRegistryCommandIntegrationTests {
                 List.of("杭州辛有限公司", "", "", ""),
                 List.of("", "", "", "")));
 
-        Run first = run("import-registry", "--source", "test-market", list.toString());
+        CommandRun first = CommandRun.of("import-registry", "--source", "test-market", list.toString());
 
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("文件 企业名单.xlsx：读取 9 行，新增 7，更新 0，未变 0。",
@@ -97,7 +95,7 @@ class ImportRegistryCommandIntegrationTests {
                 List.of(VALID_USCC, "杭州甲控股（集团）有限公司", "张三", "存续"),
                 List.of("杭工商字第0123号", "杭州己店", "", ""),
                 List.of(VALID_REG, "杭州丙商行", "", "")));
-        Run second = run("import-registry", "--source", "test-market", renamed.toString());
+        CommandRun second = CommandRun.of("import-registry", "--source", "test-market", renamed.toString());
 
         assertThat(second.out()).contains("读取 3 行，新增 0，更新 1，未变 2。");
         Map<String, Object> group = subjects().get("杭州甲控股（集团）有限公司");
@@ -112,28 +110,13 @@ class ImportRegistryCommandIntegrationTests {
     void aFileWithoutTheNeededColumnsIsRefusedWithExitTwo() throws Exception {
         Path list = xlsx(work.resolve("其他.xlsx"), List.of(List.of("序号", "备注"), List.of("1", "无")));
 
-        Run run = run("import-registry", "--source", "test-market", list.toString());
+        CommandRun run = CommandRun.of("import-registry", "--source", "test-market", list.toString());
 
         assertThat(run.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(run.out()).contains("文件 其他.xlsx：未导入。", "需要“企业名称”和“注册号/统一社会信用代码”两列");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    record Run(int exit, String out) {
-    }
-
-    static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            int exit = CreditExchangeCommand.run(args);
-            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     static Path xlsx(Path file, List<List<String>> rows) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {

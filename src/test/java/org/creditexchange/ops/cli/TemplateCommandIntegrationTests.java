@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.creditexchange.support.CommandRun;
 
 /**
  * The template round trip the issue demands: {@code template <item>} writes the clerk's workbook, a clerk fills in
@@ -66,29 +65,10 @@ class TemplateCommandIntegrationTests {
         System.clearProperty("spring.datasource.url");
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = CreditExchangeCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void penaltyTemplateFilledInCorrectlyLoadsWithoutAWarning() throws Exception {
         Path template = work.resolve("模板/行政处罚.xlsx");
-        Run generated = run("template", "admin-penalty", "--out", template.toString());
+        CommandRun generated = CommandRun.of("template", "admin-penalty", "--out", template.toString());
         assertThat(generated.exit()).as(generated.err()).isZero();
         assertThat(generated.out()).contains("已生成“行政处罚”报送模板：" + template.toAbsolutePath());
         assertThat(template).exists();
@@ -121,7 +101,7 @@ class TemplateCommandIntegrationTests {
     @Test
     void licenseTemplateFilledInCorrectlyLoadsWithoutAWarning() throws Exception {
         Path template = work.resolve("行政许可.xlsx");
-        Run generated = run("template", "admin-license", "--out", template.toString());
+        CommandRun generated = CommandRun.of("template", "admin-license", "--out", template.toString());
         assertThat(generated.exit()).as(generated.err()).isZero();
         assertThat(generated.out()).contains("已生成“行政许可”报送模板：");
 
@@ -146,7 +126,7 @@ class TemplateCommandIntegrationTests {
 
     @Test
     void unknownItemIsAUsageErrorListingTheKnownIds() {
-        Run run = run("template", "no-such-item", "--out", work.resolve("x.xlsx").toString());
+        CommandRun run = CommandRun.of("template", "no-such-item", "--out", work.resolve("x.xlsx").toString());
 
         assertThat(run.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(run.err()).contains("no-such-item", "admin-license", "admin-penalty");
@@ -154,7 +134,7 @@ class TemplateCommandIntegrationTests {
     }
 
     private static void assertLoadsCleanly(Path filled, String item) throws Exception {
-        Run ingest = run("ingest", "--unit", TestHome.UNIT, "--json", filled.toString());
+        CommandRun ingest = CommandRun.of("ingest", "--unit", TestHome.UNIT, "--json", filled.toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
         JsonNode result = JSON.readTree(ingest.out().strip().lines().reduce((a, b) -> b).orElseThrow());
         String receipt = result.hasNonNull("receipt") && Files.exists(Path.of(result.get("receipt").asText()))
