@@ -285,6 +285,9 @@ final class ConfigurationChecks {
                 }
                 escapes(f, at + ".path", d.path());
             }
+            for (org.creditexchange.intake.ChannelProblem p : ch.problems()) {
+                problems.add(f.problem(p.path().isEmpty() ? at : at + "." + p.path(), p.message()));
+            }
         }
         if (c.feedback() != null) {
             if (!"folder".equals(c.feedback().type())) {
@@ -292,9 +295,8 @@ final class ConfigurationChecks {
             }
             require(f, "feedback.path", c.feedback().path());
             escapes(f, "feedback.path", c.feedback().path());
-        } else if (c.channels().stream().noneMatch(ch -> ch instanceof DropChannelDefinition)) {
-            problems.add(f.problem("feedback", "feedback is required when the connector has no drop channel"));
         }
+        // Without a feedback folder and a drop channel, a unit's feedback is kept in <data>/feedback/<unit>.
     }
 
     /** A relative folder must stay inside the data directory. */
