@@ -502,8 +502,7 @@ final class ConfigurationChecks {
     }
 
     /**
-     * A job: its id is the file name, it has steps, and every step names a step type that is built (a planned one,
-     * such as {@code collect}, is named as not available yet rather than accepted).
+     * A job: its id is the file name, it has steps, and every step names a known step type.
      */
     void checkJob(String fileId, YamlFile.Bound<JobDefinition> bound) {
         JobDefinition job = bound.value();
@@ -522,9 +521,6 @@ final class ConfigurationChecks {
             String at = "steps[" + i + "].type";
             if (step == null || blank(step.type())) {
                 problems.add(f.problem("steps[" + i + "]", "type is required"));
-            } else if (StepType.PLANNED.contains(step.type())) {
-                problems.add(f.problem(at, "step type '" + step.type() + "' is not available yet (available: "
-                        + String.join(", ", new java.util.TreeSet<>(StepType.AVAILABLE)) + ")"));
             } else if (!StepType.AVAILABLE.contains(step.type())) {
                 problems.add(f.problem(at, "unknown step type '" + step.type() + "' (available: "
                         + String.join(", ", new java.util.TreeSet<>(StepType.AVAILABLE)) + ")"));

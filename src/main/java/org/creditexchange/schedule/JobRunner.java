@@ -46,18 +46,26 @@ public class JobRunner {
         }
     }
 
+    /** Runs job {@code jobId} with the parameters of its file only. */
+    public Run run(String jobId) {
+        return run(jobId, Map.of());
+    }
+
     /**
      * Runs job {@code jobId}.
      *
+     * @param runParams parameters for every step of this run ({@code run assessment month=2026-10}); they override
+     *                  the steps' own parameters of the same name
      * @throws IllegalArgumentException when there is no such job
      */
-    public Run run(String jobId) {
+    public Run run(String jobId, Map<String, String> runParams) {
         JobDefinition job = configuration.jobs().get(jobId);
         if (job == null) {
             throw new IllegalArgumentException("no job '" + jobId + "' (known jobs: "
                     + String.join(", ", configuration.jobs().keySet()) + ")");
         }
         LocalDate today = LocalDate.now(clock.withZone(ScheduleDefinition.DEFAULT_ZONE));
+        java.time.OffsetDateTime startedAt = java.time.OffsetDateTime.now(clock.withZone(ScheduleDefinition.DEFAULT_ZONE));
         log.info("Job {}: started for {} ({} step(s))", jobId, today, job.steps().size());
         List<StepResult> results = new ArrayList<>();
         for (JobDefinition.Step step : job.steps()) {
@@ -68,7 +76,10 @@ public class JobRunner {
                 continue;
             }
             try {
-                String summary = type.run(new StepType.Context(jobId, today, step.params()));
+                Map<String, String> params = new TreeMap<>(step.params());
+                params.putAll(runParams);
+                String summary = type.run(new StepType.Context(jobId, today, params,
+                        new StepType.RunSoFar(startedAt, results)));
                 log.info("Job {}: step {}: {}", jobId, step.type(), summary);
                 results.add(new StepResult(step.type(), true, summary));
             } catch (RuntimeException e) {

@@ -106,8 +106,8 @@ class ConfigurationLoaderTests {
             calendar-without-source                    | schedules/calendar-2026.yaml           | 1    | source                                  | source is required
             calendar-unknown-key                       | schedules/calendar-2026.yaml           | 8    | adjusted-working-days[1].reason         | unknown key 'reason' (known keys here: date, for)
             calendar-bad-file-name                     | schedules/calendar-26.yaml             | 0    | ""                                      | a working-day calendar is named calendar-<year>.yaml with a four-digit year
-            job-unknown-step-type                      | jobs/nightly.yaml                      | 5    | steps[1].type                           | unknown step type 'rematchh' (available: archive, process-pending, rematch)
-            job-step-not-available-yet                 | jobs/nightly.yaml                      | 4    | steps[0].type                           | step type 'collect' is not available yet
+            job-unknown-step-type                      | jobs/nightly.yaml                      | 5    | steps[1].type                           | unknown step type 'rematchh' (available: archive, assessment, collect, digest, process-pending, rematch)
+            job-step-unknown                           | jobs/nightly.yaml                      | 4    | steps[0].type                           | unknown step type 'colect'
             job-without-steps                          | jobs/nightly.yaml                      | 3    | steps                                   | a job needs at least one step
             job-id-not-file-name                       | jobs/nightly.yaml                      | 1    | id                                      | id 'night' must equal the file name 'nightly'
             schedule-bad-cron                          | schedules/nightly.yaml                 | 3    | cron                                    | not a Quartz cron expression ('0 0 25 * * ?')
