@@ -16,11 +16,11 @@ import java.util.Objects;
  * goes to a hidden temp file in the target's own directory (same file system, so the final rename is
  * atomic) and is then moved over the target.
  */
-final class AtomicFileWrite {
+public final class AtomicFileWrite {
 
     /** The body of a file, written to a stream it must not close. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -35,7 +35,7 @@ final class AtomicFileWrite {
      * @throws IOException if the temp file cannot be created or written, or the move fails; the temp
      *                     file is removed and an existing target is left untouched
      */
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(body, "body");
         Path absolute = target.toAbsolutePath();

@@ -1,5 +1,6 @@
 package org.creditexchange.ingest;
 
+import org.creditexchange.feedback.FeedbackDeliveries;
 import org.creditexchange.feedback.FeedbackService;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
@@ -28,12 +29,15 @@ public class IngestService {
     private final Job ingestJob;
     private final BatchRepository batches;
     private final FeedbackService feedback;
+    private final FeedbackDeliveries deliveries;
 
-    public IngestService(JobLauncher launcher, Job ingestJob, BatchRepository batches, FeedbackService feedback) {
+    public IngestService(JobLauncher launcher, Job ingestJob, BatchRepository batches, FeedbackService feedback,
+                         FeedbackDeliveries deliveries) {
         this.launcher = launcher;
         this.ingestJob = ingestJob;
         this.batches = batches;
         this.feedback = feedback;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -45,6 +49,7 @@ public class IngestService {
         Batch batch = batches.get(batchId);
         if (batch.status() == org.creditexchange.intake.BatchStatus.DUPLICATE) {
             feedback.issue(batchId);
+            deliveries.deliver(batchId);
             return batches.get(batchId);
         }
         if (batch.status() == org.creditexchange.intake.BatchStatus.FAILED) {
@@ -71,6 +76,9 @@ public class IngestService {
             fail(batchId, why);
             throw new IngestFailedException(batchId, why, execution.getAllFailureExceptions().stream().findFirst().orElse(null));
         }
+        // Beyond the local feedback folder (SFTP, receipts on the front-end machine): after the job committed, outside
+        // its transactions; a failure here is recorded and retried, the batch stays processed.
+        deliveries.deliver(batchId);
         Batch done = batches.get(batchId);
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("Batch {}: {} in {} s, {} rows received, {} accepted ({} with warnings), {} rejected (job execution {})",

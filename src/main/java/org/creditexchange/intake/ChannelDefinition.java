@@ -27,6 +27,11 @@ public sealed interface ChannelDefinition permits DropChannelDefinition, JdbcCha
         return List.of();
     }
 
+    /** How the channel is retried when its machine cannot be reached (remote channels override it). */
+    default RetryDefinition retry() {
+        return RetryDefinition.DEFAULT;
+    }
+
     /** True for channels the {@code collect} step pulls from a remote machine (front-end database, SFTP). */
     default boolean remote() {
         return false;

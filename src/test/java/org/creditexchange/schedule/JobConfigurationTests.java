@@ -22,7 +22,7 @@ class JobConfigurationTests {
         PlatformConfiguration c = new ConfigurationLoader(Path.of(".")).load().orThrow();
 
         assertThat(c.jobs().get("nightly").steps()).extracting(JobDefinition.Step::type)
-                .containsExactly("process-pending", "rematch", "archive");
+                .containsExactly("collect", "process-pending", "rematch", "archive", "digest");
         ScheduleDefinition nightly = c.schedules().get("nightly");
         assertThat(nightly.job()).isEqualTo("nightly");
         assertThat(nightly.cron()).isEqualTo("0 0 2 * * ?");
