@@ -13,8 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code status}: the recent batches, newest first. */
-@Command(name = "status", description = "Show the recent batches.")
+/** {@code status}: the recent batches, newest first, and the remote channels: when each was last reached. */
+@Command(name = "status", description = "Show the recent batches and the front-end channels' last contact.")
 final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -32,6 +32,7 @@ final class StatusCommand implements Callable<Integer> {
             if (ctx == null) {
                 return CreditExchangeCommand.EXIT_CONFIG;
             }
+            channels(ctx, out);
             List<Batch> recent = ctx.getBean(BatchRepository.class).recent(Math.max(1, limit));
             if (recent.isEmpty()) {
                 out.println("尚未接收任何文件。");
@@ -46,6 +47,39 @@ final class StatusCommand implements Callable<Integer> {
                         b.counts().warned(), b.counts().rejected(), IdNumberMasking.maskEmbedded(b.originalName()));
             }
             return 0;
+        }
+    }
+
+    /** One line per remote channel: its last contact, and since when it has been failing. */
+    private static void channels(ConfigurableApplicationContext ctx, PrintWriter out) {
+        org.creditexchange.config.PlatformConfiguration configuration =
+                ctx.getBean(org.creditexchange.config.PlatformConfiguration.class);
+        org.creditexchange.intake.collect.ChannelContacts contacts =
+                ctx.getBean(org.creditexchange.intake.collect.ChannelContacts.class);
+        org.creditexchange.feedback.FeedbackDeliveries deliveries =
+                ctx.getBean(org.creditexchange.feedback.FeedbackDeliveries.class);
+        boolean header = false;
+        for (org.creditexchange.intake.ConnectorDefinition unit : configuration.connectors().values()) {
+            for (org.creditexchange.intake.ChannelDefinition ch : unit.channels()) {
+                if (!ch.remote()) {
+                    continue;
+                }
+                if (!header) {
+                    out.println("前置机通道 (front-end channels):");
+                    header = true;
+                }
+                String state = contacts.state(unit.code(), ch.id()).map(s -> s.lastOk()
+                        ? "正常，最近连接 " + s.lastAttempt().atZoneSameInstant(IntakeService.ZONE).format(TIME)
+                        : "失败 " + s.failuresSince() + " 次，最近成功 " + (s.lastSuccess() == null ? "从未"
+                                : s.lastSuccess().atZoneSameInstant(IntakeService.ZONE).format(TIME)) + "：" + s.lastMessage())
+                        .orElse("尚未采集");
+                int pending = deliveries.pendingFor(unit.code());
+                out.printf("  %-16s %-10s %s%s%n", unit.code(), ch.id(), state,
+                        pending > 0 ? "；待补发反馈 " + pending : "");
+            }
+        }
+        if (header) {
+            out.println();
         }
     }
 }

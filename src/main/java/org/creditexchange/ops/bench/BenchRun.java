@@ -1,0 +1,154 @@
+package org.creditexchange.ops.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.creditexchange.CreditExchangeApplication;
+import org.creditexchange.ingest.IngestService;
+import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchStatus;
+import org.creditexchange.intake.IntakeService;
+import org.creditexchange.match.RegistryImport;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The engine's side of a bench: an engine on the given PostgreSQL, in schema {@link #SCHEMA}, with a copy of the
+ * configuration plus a unit {@code bench-unit}; the registry imported first (not timed), then each file landed and
+ * processed through the one ingest path, timed from landing to feedback.
+ */
+public final class BenchRun {
+
+    /** The engine's schema for a bench (dropped and created anew by the command). */
+    public static final String SCHEMA = "cx_bench";
+    static final String UNIT = "bench-unit";
+
+    private BenchRun() {
+    }
+
+    /** The engine failed, or did not account for every row. */
+    public static class BenchFailedException extends Exception {
+        BenchFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /** One load: rows received / accepted / rejected and the seconds from landing to feedback. */
+    public record Load(long received, long accepted, long rejected, double seconds) {
+        public double rowsPerSecond() {
+            return received / Math.max(seconds, 1e-9);
+        }
+    }
+
+    /**
+     * Both loads and the peak heap.
+     *
+     * @param reload               the second load of the same rows, or null
+     * @param newVersionsOnReload  record versions written by the reload (0 when unchanged rows cost no write)
+     */
+    public record Result(Load first, Load reload, long newVersionsOnReload, long peakHeapMb) {
+    }
+
+    /**
+     * Runs the engine over {@code input} (and {@code reloadInput} after it, when not null).
+     *
+     * @param home the configuration root to copy
+     * @param work a scratch directory (configuration copy and data directory go there)
+     */
+    public static Result run(Path home, Path work, String jdbcUrl, String username, String password, Path registry,
+                             Path input, Path reloadInput, PrintWriter err) throws IOException, BenchFailedException {
+        Path benchHome = work.resolve("home");
+        for (String dir : new String[] {"connectors", "mappings", "schedules", "jobs"}) {
+            copyTree(home.resolve(dir), benchHome.resolve(dir));
+        }
+        Files.createDirectories(benchHome.resolve("connectors"));
+        Files.writeString(benchHome.resolve("connectors").resolve(UNIT + ".yaml"), """
+                code: bench-unit
+                name: 合成区市场监督管理局
+                channels:
+                  - id: bench
+                    type: drop
+                    path: drop/bench-unit
+                """);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("cx.home", benchHome.toString());
+        props.put("cx.data-dir", work.resolve("data").toString());
+        props.put("spring.datasource.url", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        props.put("spring.datasource.username", username);
+        props.put("spring.datasource.password", password);
+        props.put("logging.level.org.creditexchange", "WARN");
+        Map<String, String> before = new LinkedHashMap<>();
+        props.forEach((k, v) -> before.put(k, System.getProperty(k)));
+        props.forEach(System::setProperty);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CreditExchangeApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run();
+             HeapSampler heap = new HeapSampler()) {
+            try {
+                ctx.getBean(RegistryImport.class).importFile("bench", registry);
+            } catch (RegistryImport.ImportException e) {
+                throw new BenchFailedException("registry import failed: " + e.getMessage());
+            }
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            System.gc();
+            Load first = load(ctx, input);
+            Load second = null;
+            long versions = 0;
+            if (reloadInput != null) {
+                long v0 = count(jdbc, "cx_record_version");
+                second = load(ctx, reloadInput);
+                versions = count(jdbc, "cx_record_version") - v0;
+            }
+            return new Result(first, second, versions, heap.peakMb());
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+
+    private static Load load(ConfigurableApplicationContext ctx, Path file) throws IOException, BenchFailedException {
+        long started = System.nanoTime();
+        Batch batch = ctx.getBean(IntakeService.class).receive(UNIT, "bench", file, file.getFileName().toString());
+        Batch done = ctx.getBean(IngestService.class).process(batch.id());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (done.status() != BatchStatus.DONE) {
+            throw new BenchFailedException("batch " + done.id() + " ended " + done.status() + ": "
+                    + done.problemCode() + " " + done.failureMessage());
+        }
+        Batch.Counts c = done.counts();
+        if (c.accepted() + c.rejected() != c.received()) {
+            throw new BenchFailedException("rows not accounted for: " + c);
+        }
+        return new Load(c.received(), c.accepted(), c.rejected(), seconds);
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.creditexchange.ops.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.creditexchange.catalog.CatalogItemDefinition;
+import org.creditexchange.config.ConfigurationLoader;
+import org.creditexchange.config.PlatformConfiguration;
+import org.creditexchange.ops.bench.BenchRun;
+import org.creditexchange.ops.bench.CopyBaseline;
+import org.creditexchange.ops.bench.SyntheticPenalties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: generates N synthetic 行政处罚 rows (P percent invalid) and a registry of their subjects, then measures
+ * in one run PostgreSQL's own {@code COPY} of those rows and the engine's full path (land, parse, map, cleanse,
+ * validate, stage, match, merge, feedback) into the same server; prints both rates, their ratio and the engine's
+ * peak heap, and ends with one JSON line. The engine works in a schema of its own ({@code cx_bench}, dropped and made
+ * anew), so a bench never touches a platform's data.
+ */
+@Command(name = "bench", description = "Measure the engine against PostgreSQL's own COPY of the same synthetic rows.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--rows", required = true, description = "Rows to generate.")
+    long rows;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or xlsx (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--invalid-percent", defaultValue = "5", description = "Percent of invalid rows (default ${DEFAULT-VALUE}).")
+    double invalidPercent;
+
+    @Option(names = "--subjects", description = "Registered subjects the rows concern (default rows / 4, at least 1).")
+    Integer subjects;
+
+    @Option(names = "--jdbc-url", required = true, description = "A PostgreSQL server, e.g. jdbc:postgresql://localhost:5432/postgres")
+    String jdbcUrl;
+
+    @Option(names = "--username", defaultValue = "postgres", description = "Database user (default ${DEFAULT-VALUE}).")
+    String username;
+
+    @Option(names = "--password-env", description = "Environment variable holding the database password.")
+    String passwordEnv;
+
+    @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
+    boolean reload;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            err.println("--format is csv or xlsx, not " + format);
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        if (rows < 1 || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            err.println("--rows must be at least 1 and --jdbc-url a PostgreSQL URL (jdbc:postgresql://…)");
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
+        if (password == null) {
+            err.println("environment variable " + passwordEnv + " is not set");
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        ConfigurationLoader.Result loaded = new ConfigurationLoader(CreditExchangeCommand.home()).load();
+        if (!loaded.ok()) {
+            err.println("The configuration has problems; run `check`.");
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        PlatformConfiguration configuration = loaded.orThrow();
+        CatalogItemDefinition item = configuration.catalog().item("admin-penalty").orElseThrow();
+        int subjectCount = subjects != null ? subjects : (int) Math.max(1, Math.min(Integer.MAX_VALUE, rows / 4));
+        SyntheticPenalties synthetic = new SyntheticPenalties(item, subjectCount, invalidPercent);
+
+        Path work = Files.createTempDirectory("cx-bench-");
+        out.printf(Locale.ROOT, "bench: %,d rows (%s, %.1f%% invalid), %,d subjects, work dir %s%n", rows, format,
+                invalidPercent, subjectCount, work);
+        out.flush();
+        Path csv = work.resolve("bench-penalties.csv");
+        long t0 = System.nanoTime();
+        synthetic.writeCsv(csv, rows);
+        Path input = csv;
+        if (format.equals("xlsx")) {
+            input = work.resolve("bench-penalties.xlsx");
+            synthetic.writeXlsx(input, rows, false);
+        }
+        Path registry = work.resolve("bench-registry.csv");
+        synthetic.writeRegistry(registry);
+        out.printf(Locale.ROOT, "generated in %.1f s (%,d bytes)%n", (System.nanoTime() - t0) / 1e9, Files.size(input));
+        out.flush();
+
+        Properties credentials = new Properties();
+        credentials.setProperty("user", username);
+        credentials.setProperty("password", password);
+        CopyBaseline.Result copy;
+        try (Connection con = DriverManager.getConnection(jdbcUrl, credentials)) {
+            List<String> keys = item.businessKey();
+            List<Integer> keyColumns = keys.stream().filter(k -> !k.equals("uscc") && !k.equals("id-number"))
+                    .map(k -> indexOf(item, k)).toList();
+            copy = CopyBaseline.copy(con, csv, item.fields().size(), keyColumns);
+            try (Statement st = con.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + BenchRun.SCHEMA + " CASCADE");
+                st.execute("CREATE SCHEMA " + BenchRun.SCHEMA);
+            }
+        }
+        out.printf(Locale.ROOT, "COPY (PostgreSQL, keyed table):  %,d rows in %.2f s = %,.0f rows/s%n", copy.rows(),
+                copy.seconds(), copy.rowsPerSecond());
+        out.flush();
+
+        BenchRun.Result engine;
+        try {
+            engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, registry, input,
+                    reload ? reversed(synthetic, work, format) : null, err);
+        } catch (BenchRun.BenchFailedException e) {
+            err.println(e.getMessage());
+            return CreditExchangeCommand.EXIT_ENGINE;
+        }
+        out.printf(Locale.ROOT, "engine (full path):               %,d rows in %.2f s = %,.0f rows/s "
+                        + "(accepted %,d, rejected %,d)%n", engine.first().received(), engine.first().seconds(),
+                engine.first().rowsPerSecond(), engine.first().accepted(), engine.first().rejected());
+        double ratio = engine.first().rowsPerSecond() / copy.rowsPerSecond();
+        out.printf(Locale.ROOT, "ratio engine / COPY:              %.3f%n", ratio);
+        if (engine.reload() != null) {
+            out.printf(Locale.ROOT, "reload (same rows, reordered):    %,d rows in %.2f s = %,.0f rows/s, %.2f x the first load, "
+                            + "%d new version(s)%n", engine.reload().received(), engine.reload().seconds(),
+                    engine.reload().rowsPerSecond(), engine.reload().rowsPerSecond() / engine.first().rowsPerSecond(),
+                    engine.newVersionsOnReload());
+        }
+        out.printf(Locale.ROOT, "engine peak heap:                 %d MiB (max heap %d MiB)%n", engine.peakHeapMb(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        StringBuilder json = new StringBuilder();
+        json.append(String.format(Locale.ROOT, "{\"rows\":%d,\"format\":\"%s\",\"copy_rows_per_s\":%.0f,"
+                        + "\"engine_rows_per_s\":%.0f,\"ratio\":%.3f,\"peak_heap_mb\":%d", rows, format,
+                copy.rowsPerSecond(), engine.first().rowsPerSecond(), ratio, engine.peakHeapMb()));
+        if (engine.reload() != null) {
+            json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",
+                    engine.reload().rowsPerSecond(), engine.newVersionsOnReload()));
+        }
+        out.println(json.append('}'));
+        out.flush();
+        deleteTree(work);
+        return 0;
+    }
+
+    /** The same rows in reverse order: the same records, another file (so not a duplicate of the first). */
+    private Path reversed(SyntheticPenalties synthetic, Path work, String format) throws IOException {
+        Path file = work.resolve("bench-penalties-reload." + format);
+        if (format.equals("csv")) {
+            synthetic.writeCsv(file, rows, true);
+        } else {
+            synthetic.writeXlsx(file, rows, true);
+        }
+        return file;
+    }
+
+    private static int indexOf(CatalogItemDefinition item, String key) {
+        for (int i = 0; i < item.fields().size(); i++) {
+            if (item.fields().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no field " + key);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.creditexchange.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.creditexchange.support.EmbeddedPostgresDatabase;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code bench} on a small run against the embedded PostgreSQL: what it measures is accounted for (the figures
+ * themselves are never asserted: this machine is shared).
+ */
+class BenchCommandIntegrationTests {
+
+    @Test
+    void aSmallBenchLoadsEveryValidRowRejectsTheInvalidOnesAndEndsWithTheJsonLine() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+
+        int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload",
+                "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "accepted 380, rejected 20",
+                "0 new version(s)");
+        String[] lines = printed.strip().split("\n");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(json.get("rows").asLong()).isEqualTo(400);
+        assertThat(json.get("format").asText()).isEqualTo("csv");
+        assertThat(json.get("copy_rows_per_s").asDouble()).isPositive();
+        assertThat(json.get("engine_rows_per_s").asDouble()).isPositive();
+        assertThat(json.get("ratio").asDouble()).isPositive();
+        assertThat(json.get("peak_heap_mb").asLong()).isPositive();
+        assertThat(json.get("reload_new_versions").asLong()).isZero();
+    }
+}
