@@ -1,7 +1,9 @@
 package org.creditexchange.schedule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import org.creditexchange.config.PlatformConfiguration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -11,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The Quartz job behind every trigger of {@code schedules/}: runs the named job of {@code jobs/}, unless the
- * schedule is limited to working days and the firing's date (in the schedule's zone) is none. Spring's job factory
- * injects the beans.
+ * The Quartz job behind every trigger of {@code schedules/}: runs the named job of {@code jobs/} with the schedule's
+ * {@code params}, unless the schedule is limited to working days and the firing's date (in the schedule's zone) is
+ * none. The schedule is read from this node's configuration at each firing; the job store keeps only its id. Spring's
+ * job factory injects the beans. Not concurrent: a firing that comes while the previous one still runs waits for it,
+ * on every node of a cluster.
  */
 @DisallowConcurrentExecution
 public class ScheduledJob implements Job {
@@ -59,12 +63,23 @@ public class ScheduledJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String id = context.getMergedJobDataMap().getString(SCHEDULE);
+        // The run is the firing's result, for whoever listens to the scheduler (null when nothing ran).
+        context.setResult(fire(id, context.getScheduledFireTime().toInstant()).orElse(null));
+    }
+
+    /**
+     * One firing of schedule {@code id}, scheduled for {@code scheduledAt}: runs the schedule's job with the
+     * schedule's parameters, unless the schedule is gone from the configuration or the day is not to be run.
+     *
+     * @return the run, or empty when nothing ran
+     */
+    Optional<JobRunner.Run> fire(String id, Instant scheduledAt) {
         ScheduleDefinition schedule = configuration.schedules().get(id);
         if (schedule == null) {
             log.warn("Schedule {}: fired but no longer configured; nothing run", id);
-            return;
+            return Optional.empty();
         }
-        ZonedDateTime fired = context.getScheduledFireTime().toInstant().atZone(schedule.zone());
+        ZonedDateTime fired = scheduledAt.atZone(schedule.zone());
         Decision decision = decide(schedule, configuration.calendar(), fired.toLocalDate());
         if (!decision.run()) {
             if (schedule.workingDaysOnly() && !configuration.calendar().covers(fired.toLocalDate())) {
@@ -72,12 +87,14 @@ public class ScheduledJob implements Job {
             } else {
                 log.info("Schedule {}: job {} not run: {}", id, schedule.job(), decision.reason());
             }
-            return;
+            return Optional.empty();
         }
-        log.info("Schedule {}: running job {} (fired {})", id, schedule.job(), fired);
-        JobRunner.Run run = runner.run(schedule.job());
+        log.info("Schedule {}: running job {} (fired {}){}", id, schedule.job(), fired,
+                schedule.params().isEmpty() ? "" : " with " + schedule.params());
+        JobRunner.Run run = runner.run(schedule.job(), schedule.params());
         for (JobRunner.StepResult step : run.steps()) {
             log.info("Schedule {}: {} {}: {}", id, step.type(), step.ok() ? "ok" : "FAILED", step.summary());
         }
+        return Optional.of(run);
     }
 }
