@@ -38,8 +38,11 @@ public final class BenchRun {
         }
     }
 
-    /** One load: rows received / accepted / rejected and the seconds from landing to feedback. */
-    public record Load(long received, long accepted, long rejected, double seconds) {
+    /**
+     * One load: rows received / accepted / rejected, the seconds from landing to feedback, and the seconds of each
+     * step of the ingest job (in order), to see where the time went.
+     */
+    public record Load(long received, long accepted, long rejected, double seconds, Map<String, Double> steps) {
         public double rowsPerSecond() {
             return received / Math.max(seconds, 1e-9);
         }
@@ -128,7 +131,17 @@ public final class BenchRun {
         if (c.accepted() + c.rejected() != c.received()) {
             throw new BenchFailedException("rows not accounted for: " + c);
         }
-        return new Load(c.received(), c.accepted(), c.rejected(), seconds);
+        Map<String, Double> steps = new LinkedHashMap<>();
+        ctx.getBean(JdbcTemplate.class).query("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
+                + "WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION) ORDER BY STEP_EXECUTION_ID",
+                rs -> {
+                    java.time.LocalDateTime start = rs.getObject(2, java.time.LocalDateTime.class);
+                    java.time.LocalDateTime end = rs.getObject(3, java.time.LocalDateTime.class);
+                    if (start != null && end != null) {
+                        steps.put(rs.getString(1), java.time.Duration.between(start, end).toMillis() / 1000.0);
+                    }
+                });
+        return new Load(c.received(), c.accepted(), c.rejected(), seconds, steps);
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -131,6 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "engine (full path):               %,d rows in %.2f s = %,.0f rows/s "
                         + "(accepted %,d, rejected %,d)%n", engine.first().received(), engine.first().seconds(),
                 engine.first().rowsPerSecond(), engine.first().accepted(), engine.first().rejected());
+        out.println("  steps (s): " + steps(engine.first()));
         double ratio = engine.first().rowsPerSecond() / copy.rowsPerSecond();
         out.printf(Locale.ROOT, "ratio engine / COPY:              %.3f%n", ratio);
         if (engine.reload() != null) {
@@ -138,6 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                             + "%d new version(s)%n", engine.reload().received(), engine.reload().seconds(),
                     engine.reload().rowsPerSecond(), engine.reload().rowsPerSecond() / engine.first().rowsPerSecond(),
                     engine.newVersionsOnReload());
+            out.println("  steps (s): " + steps(engine.reload()));
         }
         out.printf(Locale.ROOT, "engine peak heap:                 %d MiB (max heap %d MiB)%n", engine.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -164,6 +166,13 @@ final class BenchCommand implements Callable<Integer> {
             synthetic.writeXlsx(file, rows, true);
         }
         return file;
+    }
+
+    private static String steps(BenchRun.Load load) {
+        StringBuilder s = new StringBuilder();
+        load.steps().forEach((step, seconds) -> s.append(s.length() == 0 ? "" : ", ").append(step.replaceFirst("^ingest\\.", ""))
+                .append(' ').append(String.format(Locale.ROOT, "%.2f", seconds)));
+        return s.toString();
     }
 
     private static int indexOf(CatalogItemDefinition item, String key) {

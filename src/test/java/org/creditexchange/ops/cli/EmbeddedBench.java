@@ -18,9 +18,12 @@ public final class EmbeddedBench {
     public static void main(String[] args) throws Exception {
         int exit;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            List<String> argv = new ArrayList<>(List.of("bench", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
+            List<String> argv = new ArrayList<>(List.of("--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
             argv.addAll(List.of(args));
-            exit = CreditExchangeCommand.run(argv.toArray(String[]::new));
+            picocli.CommandLine cli = new picocli.CommandLine(new BenchCommand());
+            cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8), true));
+            exit = cli.execute(argv.toArray(String[]::new));
         }
         System.exit(exit);
     }
