@@ -147,6 +147,9 @@ public class ChannelCollection {
                 failure = null;
                 break;
             } catch (Exception e) {
+                if (e instanceof ChannelCollector.PartlyLanded partly) {
+                    batchIds.addAll(partly.landedBatchIds());
+                }
                 failure = IdNumberMasking.maskForLog(e.getClass().getSimpleName() + ": " + e.getMessage());
                 log.warn("Collect {}/{}: attempt {} of {} failed: {}", unit.code(), channel.id(), attempt, attempts, failure);
             }

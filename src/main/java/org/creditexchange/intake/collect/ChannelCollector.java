@@ -26,6 +26,14 @@ public interface ChannelCollector<C extends ChannelDefinition> {
     Collected collect(ConnectorDefinition unit, C channel) throws Exception;
 
     /**
+     * An exception from {@link #collect} after some files were already landed: those batches stay and are processed;
+     * the collection still counts as failed.
+     */
+    interface PartlyLanded {
+        List<Long> landedBatchIds();
+    }
+
+    /**
      * What one collection landed.
      *
      * @param batchIds the batches recorded, in order
