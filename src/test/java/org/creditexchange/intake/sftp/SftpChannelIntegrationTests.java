@@ -23,6 +23,7 @@ import org.creditexchange.intake.ConnectorDefinition;
 import org.creditexchange.intake.SftpChannelDefinition;
 import org.creditexchange.intake.collect.ChannelCollector.Collected;
 import org.creditexchange.support.FixtureFiles;
+import org.creditexchange.support.InProcessSftpServer;
 import org.creditexchange.support.PenaltyRows;
 import org.creditexchange.support.TestHome;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.creditexchange.intake.sftp;
+package org.creditexchange.support;
 
 import com.jcraft.jsch.JSch;
 import java.io.ByteArrayOutputStream;
@@ -33,10 +33,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * root, as a chrooted account on a front-end machine sees it: the login directory is {@value #HOME}, not the root, so
  * relative and absolute remote paths differ. Password and public-key logins, a host key generated for the run.
  */
-final class InProcessSftpServer implements AutoCloseable {
+public final class InProcessSftpServer implements AutoCloseable {
 
     /** The login directory, inside the served root. */
-    static final String HOME = "/home/cx";
+    public static final String HOME = "/home/cx";
 
     private final SshServer server;
     private final Path root;
@@ -50,7 +50,7 @@ final class InProcessSftpServer implements AutoCloseable {
     }
 
     /** Starts a server on 127.0.0.1 whose user {@code username} logs in with {@code password} or an authorized key. */
-    static InProcessSftpServer start(Path root, String username, String password) {
+    public static InProcessSftpServer start(Path root, String username, String password) {
         try {
             Files.createDirectories(root);
             KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
@@ -89,22 +89,22 @@ final class InProcessSftpServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The folder served as {@code /}. */
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** The server's line in an OpenSSH known_hosts file. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return knownHostsLine(port(), hostKey.getPublic());
     }
 
     /** A known_hosts line for this server's address that names another key: the server looks changed. */
-    String otherKnownHostsLine() throws GeneralSecurityException {
+    public String otherKnownHostsLine() throws GeneralSecurityException {
         return knownHostsLine(port(), KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256).getPublic());
     }
 
@@ -116,7 +116,7 @@ final class InProcessSftpServer implements AutoCloseable {
      * Generates a client key pair (as ssh-keygen would), writes its private key in PEM to {@code privateKeyFile},
      * encrypted when {@code passphrase} is given, and authorizes its public key.
      */
-    void authorizeNewKey(Path privateKeyFile, String passphrase) throws Exception {
+    public void authorizeNewKey(Path privateKeyFile, String passphrase) throws Exception {
         com.jcraft.jsch.KeyPair pair = com.jcraft.jsch.KeyPair.genKeyPair(new JSch(), com.jcraft.jsch.KeyPair.ECDSA, 256);
         try {
             ByteArrayOutputStream key = new ByteArrayOutputStream();
@@ -137,7 +137,7 @@ final class InProcessSftpServer implements AutoCloseable {
     }
 
     /** A loopback port nobody listens on (just released). */
-    static int unusedPort() {
+    public static int unusedPort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
