@@ -69,7 +69,7 @@ public class RunDigestWriter {
         s.append("\n单位 (units):\n");
         for (RunDigest.Unit u : d.units()) {
             s.append("  ").append(u.code()).append(' ').append(u.name()).append("：");
-            if (u.silent()) {
+            if (u.batches() == 0) {
                 s.append("无报送 (nothing received)");
             } else {
                 s.append("批次 ").append(u.batches()).append("（完成 ").append(u.done()).append("，整批退回 ")

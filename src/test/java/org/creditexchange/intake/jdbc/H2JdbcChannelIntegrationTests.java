@@ -1,5 +1,6 @@
 package org.creditexchange.intake.jdbc;
 
+import org.creditexchange.support.FrontEnd;
 import org.creditexchange.support.TestHome;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

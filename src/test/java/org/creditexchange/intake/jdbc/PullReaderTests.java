@@ -1,5 +1,6 @@
 package org.creditexchange.intake.jdbc;
 
+import org.creditexchange.support.FrontEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.creditexchange.intake.jdbc;
+package org.creditexchange.support;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.creditexchange.support.EmbeddedPostgresDatabase;
-import org.creditexchange.support.PenaltyRows;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -26,29 +24,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * @param user     the login
  * @param password the password ("" for none)
  */
-record FrontEnd(String kind, String url, String user, String password) {
+public record FrontEnd(String kind, String url, String user, String password) {
 
     /** The variables the test connector names for the login. */
-    static final String USER_ENV = "CX_TEST_FE_USER";
-    static final String PASSWORD_ENV = "CX_TEST_FE_PASSWORD";
+    public static final String USER_ENV = "CX_TEST_FE_USER";
+    public static final String PASSWORD_ENV = "CX_TEST_FE_PASSWORD";
 
     /** The national column codes of 行政处罚, in the order of {@link PenaltyRows#TITLES}. */
-    static final List<String> PENALTY_COLUMNS = List.of("CF_XDR_MC", "CF_XDR_LB", "CF_XDR_SHXYM", "CF_XDR_GSZC",
+    public static final List<String> PENALTY_COLUMNS = List.of("CF_XDR_MC", "CF_XDR_LB", "CF_XDR_SHXYM", "CF_XDR_GSZC",
             "CF_XDR_ZZJG", "CF_XDR_SWDJ", "CF_XDR_SYDW", "CF_XDR_SHZZ", "CF_FRDB", "CF_FR_ZJLX", "CF_FR_ZJHM",
             "CF_XDR_ZJLX", "CF_XDR_ZJHM", "CF_WSH", "CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB", "CF_NR", "CF_NR_FK",
             "CF_NR_WFFF", "CF_NR_ZKDX", "CF_JDRQ", "CF_YXQ", "CF_GSJZQ", "CF_CFJG", "CF_CFJGDM", "CF_SJLY", "CF_SJLYDM",
             "BZ");
 
-    static FrontEnd h2() {
+    public static FrontEnd h2() {
         return new FrontEnd("H2", "jdbc:h2:mem:cx-fe-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    static FrontEnd postgres() {
+    public static FrontEnd postgres() {
         return new FrontEnd("PostgreSQL", EmbeddedPostgresDatabase.newDatabaseUrl(), "postgres", "");
     }
 
     /** The MariaDB (or MySQL) server named by {@code CX_TEST_MARIADB_URL}, {@code _USER}, {@code _PASSWORD}. */
-    static Optional<FrontEnd> mariaDb() {
+    public static Optional<FrontEnd> mariaDb() {
         String url = System.getenv("CX_TEST_MARIADB_URL");
         if (url == null || url.isBlank()) {
             return Optional.empty();
@@ -57,19 +55,19 @@ record FrontEnd(String kind, String url, String user, String password) {
                 envOr("CX_TEST_MARIADB_PASSWORD", "")));
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add(USER_ENV, this::user);
         registry.add(PASSWORD_ENV, this::password);
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
         return DriverManager.getConnection(url, p);
     }
 
-    void execute(String... statements) throws SQLException {
+    public void execute(String... statements) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
@@ -78,7 +76,7 @@ record FrontEnd(String kind, String url, String user, String password) {
     }
 
     /** A fresh 行政处罚 table: ID, the 30 national columns, GXSJ (update time) and CX_ZT (receipt status). */
-    void createPenaltyTable(String table) throws SQLException {
+    public void createPenaltyTable(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         columns.add("ID BIGINT NOT NULL PRIMARY KEY");
         for (String c : PENALTY_COLUMNS) {
@@ -95,7 +93,7 @@ record FrontEnd(String kind, String url, String user, String password) {
     }
 
     /** Inserts a 行政处罚 row with id {@code id} updated at {@code updated}. */
-    void insertPenalty(String table, long id, LocalDateTime updated, PenaltyRows row) throws SQLException {
+    public void insertPenalty(String table, long id, LocalDateTime updated, PenaltyRows row) throws SQLException {
         String sql = "INSERT INTO " + table + " (ID, " + String.join(", ", PENALTY_COLUMNS) + ", GXSJ) VALUES (?"
                 + ", ?".repeat(PENALTY_COLUMNS.size()) + ", ?)";
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
