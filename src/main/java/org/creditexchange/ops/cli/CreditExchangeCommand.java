@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 ImportRegistryCommand.class,
                 RecordCommands.Dispute.class, RecordCommands.Undispute.class, RecordCommands.Withdraw.class,
                 RecordCommands.Conflicts.class, RecordCommands.ResolveConflict.class, RecordCommands.Archive.class,
-                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class})
+                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class, BenchCommand.class,
+                HashPasswordCommand.class})
 public final class CreditExchangeCommand implements Runnable {
 
     /** Exit code for a broken configuration or a usage mistake. */
@@ -56,6 +57,17 @@ public final class CreditExchangeCommand implements Runnable {
      * @throws CommandLine.ExecutionException never for a broken configuration: that is printed, and null returned
      */
     static ConfigurableApplicationContext startEngine(PrintWriter err, String... properties) {
+        return startEngine(err, WebApplicationType.NONE, properties);
+    }
+
+    /**
+     * Checks the configuration and starts the engine; with {@link WebApplicationType#SERVLET} (only {@code serve})
+     * also the REST API and Actuator on {@code server.port}.
+     *
+     * @param properties default properties ({@code name=value}): every other source overrides them
+     * @return the started engine, or null for a broken configuration (printed)
+     */
+    static ConfigurableApplicationContext startEngine(PrintWriter err, WebApplicationType web, String... properties) {
         ConfigurationLoader.Result result = new ConfigurationLoader(home()).load();
         if (!result.ok()) {
             err.println("The configuration under " + home().toAbsolutePath().normalize() + " has "
@@ -66,10 +78,15 @@ public final class CreditExchangeCommand implements Runnable {
             err.flush();
             return null;
         }
-        return new SpringApplicationBuilder(CreditExchangeApplication.class)
-                .web(WebApplicationType.NONE)
+        SpringApplicationBuilder engine = new SpringApplicationBuilder(CreditExchangeApplication.class)
+                .web(web)
                 .logStartupInfo(false)
-                .properties(properties)
-                .run();
+                .properties(properties);
+        if (web == WebApplicationType.NONE) {
+            return engine.run();
+        }
+        // application.properties keeps every other command off the web (web-application-type=none); a command-line
+        // argument outranks it.
+        return engine.run("--spring.main.web-application-type=" + web.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

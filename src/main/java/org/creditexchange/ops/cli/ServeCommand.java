@@ -10,14 +10,26 @@ import org.creditexchange.ingest.StaleExecutions;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.drop.DropRoutes;
+import org.creditexchange.ops.api.ApiUsers;
+import org.creditexchange.ops.api.UsersFileException;
+import org.creditexchange.ops.api.WebDefaults;
 import org.creditexchange.schedule.QuartzSchedules;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code serve}: watches every drop folder and fires the schedules of {@code schedules/} until stopped (Ctrl-C or SIGTERM). */
-@Command(name = "serve", description = "Run the drop routes and the schedules of schedules/ until stopped.")
+/**
+ * {@code serve}: the REST API and Actuator on {@code server.port} (default 8080), every drop folder watched and the
+ * schedules of {@code schedules/} fired, until stopped (Ctrl-C or SIGTERM). Refuses to start (exit 2) on a broken
+ * configuration or users file.
+ */
+@Command(name = "serve", description = "Run the REST API (server.port, default 8080), the drop routes and the "
+        + "schedules of schedules/ until stopped.")
 final class ServeCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +37,21 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ConfigurableApplicationContext ctx = CreditExchangeCommand.startEngine(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = CreditExchangeCommand.startEngine(err, WebApplicationType.SERVLET, properties());
+        } catch (RuntimeException e) {
+            UsersFileException users = usersFileProblem(e);
+            if (users == null) {
+                log.error("The engine could not start: {}", e.getMessage(), e);
+                return CreditExchangeCommand.EXIT_ENGINE;
+            }
+            // An operator's mistake: the problems, not a stack trace.
+            err.println(users.getMessage());
+            err.flush();
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
         if (ctx == null) {
             return CreditExchangeCommand.EXIT_CONFIG;
         }
@@ -40,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 ctx.getBean(IngestService.class).process(b.id());
             } catch (IngestFailedException e) {
-                spec.commandLine().getErr().println("Batch " + b.id() + " failed again: " + e.getMessage()
+                err.println("Batch " + b.id() + " failed again: " + e.getMessage()
                         + " (see the log; `resume " + b.id() + "` after fixing the cause)");
             }
         }
@@ -48,9 +74,39 @@ final class ServeCommand implements Callable<Integer> {
         // The scheduler last: a nightly firing missed while down then runs after the routes are up.
         List<String> schedules = ctx.getBean(QuartzSchedules.class).start();
         out.println("Serving " + routes.size() + " drop route(s): " + routes + "; " + schedules.size()
-                + " schedule(s): " + schedules + ". Stop with Ctrl-C.");
+                + " schedule(s): " + schedules + "; " + api(ctx) + ". Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The web defaults, and Spring's own report of a failed start silenced: this command reports it (the users file's
+     * problems as a list, any other failure once with its stack trace).
+     */
+    private static String[] properties() {
+        java.util.List<String> p = new java.util.ArrayList<>(java.util.List.of(WebDefaults.asArguments()));
+        p.add("logging.level.org.springframework.boot.SpringApplication=OFF");
+        p.add("logging.level.org.springframework.boot.web.servlet.context.AnnotationConfigServletWebServerApplicationContext=ERROR");
+        return p.toArray(String[]::new);
+    }
+
+    private static String api(ConfigurableApplicationContext ctx) {
+        if (!(ctx instanceof WebServerApplicationContext web)) {
+            return "no REST API";
+        }
+        String address = ctx.getEnvironment().getProperty("server.address", "all addresses");
+        return "REST API on port " + web.getWebServer().getPort() + " (" + address + ", "
+                + ctx.getBean(ApiUsers.class).size() + " user(s)), health at /actuator/health";
+    }
+
+    /** The users file problem that stopped the start, if that is what did. */
+    private static UsersFileException usersFileProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsersFileException u) {
+                return u;
+            }
+        }
+        return null;
     }
 }

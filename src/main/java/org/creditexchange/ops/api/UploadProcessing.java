@@ -1,0 +1,58 @@
+package org.creditexchange.ops.api;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.creditexchange.ingest.IngestFailedException;
+import org.creditexchange.ingest.IngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Processes uploaded batches in the background, one at a time in arrival order, so the upload answers at once. A
+ * batch the engine fails on is FAILED in the batch table (the clerk sees it when polling) and is finished by
+ * {@code resume} or the next {@code serve} start; one still waiting when the engine stops stays RECEIVED and is
+ * processed at the next start.
+ */
+@Component
+@ConditionalOnWebApplication
+public class UploadProcessing implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadProcessing.class);
+
+    private final IngestService ingest;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cx-upload");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public UploadProcessing(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    /** Queues batch {@code batchId} for processing. */
+    public void submit(long batchId) {
+        executor.execute(() -> {
+            try {
+                ingest.process(batchId);
+            } catch (IngestFailedException e) {
+                log.error("Batch {} (uploaded): the engine failed; `resume {}` after fixing the cause", batchId, batchId);
+            } catch (RuntimeException e) {
+                log.error("Batch {} (uploaded): processing failed: {}", batchId, e.toString(), e);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        // The batch being processed is finished; queued ones stay RECEIVED for the next start.
+        executor.shutdownNow();
+        if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("An uploaded batch was still being processed at shutdown; the next start resumes it");
+        }
+    }
+}
