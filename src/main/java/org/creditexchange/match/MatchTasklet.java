@@ -77,6 +77,9 @@ public class MatchTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         LocalDate today = LocalDate.now(org.creditexchange.intake.IntakeService.ZONE);
+        // A registry import or a large legal-person file may have just filled the registry.
+        org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_org_subject", "cx_org_subject_name",
+                "cx_person_subject", "cx_staged_row");
         prepareOrganisations();
         if (LEGAL_PERSON_ITEM.equals(item.id())) {
             feedOrganisations(today);

@@ -102,6 +102,7 @@ public class RecordMergeTasklet implements Tasklet {
         }
         // One merge at a time: a concurrent batch of another unit must be visible to the conflict detection below.
         jdbc.queryForObject("SELECT id FROM cx_merge_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        PlannerStatistics.refresh(jdbc, "cx_staged_row", "cx_org_record", "cx_person_record");
         OffsetDateTime now = OffsetDateTime.now();
         String by = "batch " + batchId;
         int versions = 0;
