@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param endsWhen     when a row says the record is no longer valid (e.g. 当前状态 无效): loaded, not disclosed
  * @param holdUnknownSubjects a record whose subject is not in the registry is held (not disclosed) instead of being
  *                     loaded and flagged unlinked
+ * @param timelinessField the date field holding the decision the record reports (处罚决定日期, 许可决定日期, 列入日期 …):
+ *                     the reporting delay, in working days from it to the batch's receipt, is kept per row and a
+ *                     row reported more than 7 working days after it is late; null when the item reports no decision
  */
 public record CatalogItemDefinition(
         String id,
@@ -32,7 +35,8 @@ public record CatalogItemDefinition(
         List<FieldDefinition> fields,
         List<RuleDefinition> rules,
         ConditionDefinition endsWhen,
-        boolean holdUnknownSubjects) {
+        boolean holdUnknownSubjects,
+        String timelinessField) {
 
     public CatalogItemDefinition(String id, String title, List<String> subjectKinds, String attribute, String disclosure,
                                  RetentionDefinition retention, List<String> businessKey, SubjectDefinition subject,
@@ -40,11 +44,26 @@ public record CatalogItemDefinition(
         this(id, title, subjectKinds, attribute, disclosure, retention, businessKey, subject, fields, rules, null, false);
     }
 
+    /** An item without a timeliness field. */
+    public CatalogItemDefinition(String id, String title, List<String> subjectKinds, String attribute, String disclosure,
+                                 RetentionDefinition retention, List<String> businessKey, SubjectDefinition subject,
+                                 List<FieldDefinition> fields, List<RuleDefinition> rules, ConditionDefinition endsWhen,
+                                 boolean holdUnknownSubjects) {
+        this(id, title, subjectKinds, attribute, disclosure, retention, businessKey, subject, fields, rules, endsWhen,
+                holdUnknownSubjects, null);
+    }
+
     public CatalogItemDefinition {
         subjectKinds = subjectKinds == null ? List.of() : List.copyOf(subjectKinds);
         businessKey = businessKey == null ? List.of() : List.copyOf(businessKey);
         fields = fields == null ? List.of() : List.copyOf(fields);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        timelinessField = timelinessField == null || timelinessField.isBlank() ? null : timelinessField;
+    }
+
+    /** The decision-date field whose distance to the receipt is the reporting delay, if the item names one. */
+    public Optional<FieldDefinition> timeliness() {
+        return timelinessField == null ? Optional.empty() : field(timelinessField);
     }
 
     /** The field with this key. */

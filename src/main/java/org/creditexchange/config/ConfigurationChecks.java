@@ -209,6 +209,10 @@ final class ConfigurationChecks {
                 ofType(f, "retention.deadline-field", item, item.retention().deadlineField(), FieldTypeName.DATE);
             }
         }
+        if (item.timelinessField() != null) {
+            known(f, "timeliness-field", item.timelinessField(), keys);
+            ofType(f, "timeliness-field", item, item.timelinessField(), FieldTypeName.DATE);
+        }
         condition(f, "ends-when", item.endsWhen(), keys);
         for (int i = 0; i < item.rules().size(); i++) {
             checkRule(f, "rules[" + i + "]", item, item.rules().get(i), keys);
@@ -284,6 +288,14 @@ final class ConfigurationChecks {
                             + "must not be taken, and a folder must not be scanned in a busy loop)"));
                 }
                 escapes(f, at + ".path", d.path());
+            }
+            if (ch instanceof org.creditexchange.intake.JdbcChannelDefinition j) {
+                for (int k = 0; k < j.pulls().size(); k++) {
+                    var pull = j.pulls().get(k);
+                    if (pull != null && pull.item() != null && !items.contains(pull.item())) {
+                        problems.add(f.problem(at + ".pulls[" + k + "].item", "unknown catalog item '" + pull.item() + "'"));
+                    }
+                }
             }
             for (org.creditexchange.intake.ChannelProblem p : ch.problems()) {
                 problems.add(f.problem(p.path().isEmpty() ? at : at + "." + p.path(), p.message()));

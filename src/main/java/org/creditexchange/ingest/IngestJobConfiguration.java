@@ -26,6 +26,7 @@ import org.creditexchange.ingest.stage.StageProgressListener;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowFactory;
 import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.ingest.timeliness.TimelinessTasklet;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.validate.ReasonMessages;
 import org.creditexchange.ingest.validate.RowValidator;
@@ -56,7 +57,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The ingest job, one run per batch (job parameter {@code batchId}):
  * recognise → stage (chunked: read, map, cleanse, validate, keep every row) → in-file duplicates → match → merge →
- * feedback.
+ * timeliness (reporting delay per row, late first reports as a file-level notice) → feedback.
  * A file rejected as a whole goes from recognise straight to feedback. Each stage is its own step so that a
  * set-based match step and a COPY-based load can take their places without touching the others.
  */
@@ -71,10 +72,11 @@ public class IngestJobConfiguration {
 
     @Bean
     public Job ingestJob(JobRepository repository, Step recognizeStep, Step stageStep, Step duplicateStep,
-                         Step matchStep, Step mergeStep, Step feedbackStep) {
+                         Step matchStep, Step mergeStep, Step timelinessStep, Step feedbackStep) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(recognizeStep).on(RecognizeTasklet.REJECTED).to(feedbackStep)
-                .from(recognizeStep).on("*").to(stageStep).next(duplicateStep).next(matchStep).next(mergeStep).next(feedbackStep)
+                .from(recognizeStep).on("*").to(stageStep).next(duplicateStep).next(matchStep).next(mergeStep)
+                .next(timelinessStep).next(feedbackStep)
                 .end()
                 .build();
     }
@@ -190,6 +192,19 @@ public class IngestJobConfiguration {
         Batch batch = batches.get(batchId);
         boolean hold = configuration.catalog().item(batch.itemId()).map(CatalogItemDefinition::holdUnknownSubjects).orElse(false);
         return new RecordMergeTasklet(batchId, batch.itemId(), batch.unitCode(), hold, jdbc);
+    }
+
+    @Bean
+    public Step timelinessStep(JobRepository repository, PlatformTransactionManager tx, Tasklet timelinessTasklet) {
+        return new StepBuilder("timeliness", repository).tasklet(timelinessTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet timelinessTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                     PlatformConfiguration configuration, JdbcTemplate jdbc, ObjectMapper json) {
+        CatalogItemDefinition item = configuration.catalog().item(batches.get(batchId).itemId()).orElseThrow();
+        return new TimelinessTasklet(batchId, item, configuration.calendar(), batches, jdbc, json);
     }
 
     @Bean

@@ -84,10 +84,15 @@ public class BatchRepository {
                 + "notices_json = ? WHERE id = ?", itemId, fileFormat, layoutJson, noticesJson, id);
     }
 
-    /** The file-level notices recorded when the file was recognised (JSON list), if any. */
+    /** The file-level notices recorded when the file was recognised or processed (JSON list), if any. */
     public Optional<String> noticesJson(long id) {
         return jdbc.query("SELECT notices_json FROM cx_batch WHERE id = ?", (rs, i) -> rs.getString(1), id)
                 .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Replaces the batch's file-level notices (JSON list), e.g. to add one found after recognition. */
+    public void recordNotices(long id, String noticesJson) {
+        jdbc.update("UPDATE cx_batch SET notices_json = ? WHERE id = ?", noticesJson, id);
     }
 
     public Optional<String> layoutJson(long id) {

@@ -8,7 +8,8 @@ import org.creditexchange.catalog.code.IdNumberMasking;
 
 /**
  * The Chinese texts of reason codes, from {@code i18n/reasons.properties}: {@code CODE.message} and
- * {@code CODE.hint}, {@link MessageFormat} patterns whose arguments the caller supplies. Every string argument
+ * {@code CODE.hint}, {@link MessageFormat} patterns whose arguments the caller supplies, and {@code CODE.title}, a
+ * short name of the problem for reports that count problems by code. Every string argument
  * has embedded ID numbers masked; values of ID-number fields (which may fail the check digit) the caller masks.
  */
 public final class ReasonMessages {
@@ -26,6 +27,12 @@ public final class ReasonMessages {
     /** The fix hint for {@code code}, {@code ""} when the bundle has none. */
     public static String hint(String code, Object... args) {
         return BUNDLE.containsKey(code + ".hint") ? format(code + ".hint", args) : "";
+    }
+
+    /** The short Chinese name of {@code code} (e.g. 必填项未填写), the code itself when the bundle has none. */
+    public static String title(String code) {
+        return code != null && BUNDLE.containsKey(code + ".title") ? BUNDLE.getString(code + ".title")
+                : code == null ? "" : code;
     }
 
     /** A reason about {@code field} (key and title; both {@code ""} for the whole row). */

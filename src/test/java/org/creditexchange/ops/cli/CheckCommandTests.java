@@ -47,7 +47,7 @@ class CheckCommandTests {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("Configuration OK")
-                .contains("2 connector(s), 12 catalog item(s), 1 source mapping(s), 2 format(s), 1 job(s), 1 schedule(s), "
+                .contains("2 connector(s), 12 catalog item(s), 1 source mapping(s), 2 format(s), 2 job(s), 2 schedule(s), "
                         + "working-day calendars [2025, 2026].");
     }
 
