@@ -92,6 +92,32 @@ public class FeedbackDeliveries {
         return new Retried(ok, still);
     }
 
+    /**
+     * Hands {@code unit} a document that belongs to no batch (its assessment workbook) by every kind that can; the
+     * local copy stays in the feedback folder either way. Not retried: the step that made it can be run again.
+     *
+     * @return the failures, one line each (empty when delivered, or when no kind delivers documents to the unit)
+     */
+    public List<String> deliverDocument(ConnectorDefinition unit, java.nio.file.Path file) {
+        List<String> failures = new java.util.ArrayList<>();
+        for (FeedbackDelivery kind : kinds) {
+            if (!kind.deliversDocuments(unit)) {
+                continue;
+            }
+            try {
+                kind.deliverDocument(unit, file);
+                log.info("{}: {} delivered by {}", unit.code(), IdNumberMasking.maskEmbedded(file.getFileName().toString()),
+                        kind.name());
+            } catch (Exception e) {
+                String error = IdNumberMasking.maskForLog(String.valueOf(e.getMessage()));
+                log.warn("{}: {} could not be delivered by {}: {}", unit.code(),
+                        IdNumberMasking.maskEmbedded(file.getFileName().toString()), kind.name(), error);
+                failures.add(unit.code() + " " + kind.name() + ": " + error);
+            }
+        }
+        return failures;
+    }
+
     /** Deliveries of {@code unit} still pending. */
     public int pendingFor(String unit) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM cx_feedback_delivery d JOIN cx_batch b ON b.id = d.batch_id "

@@ -25,4 +25,18 @@ public interface FeedbackDelivery {
      * @throws Exception when the unit's machine cannot be reached or written
      */
     void deliver(ConnectorDefinition unit, Batch batch, Path workbook, Path receipt) throws Exception;
+
+    /** Whether this kind can hand {@code unit} a document that belongs to no batch (its monthly assessment). */
+    default boolean deliversDocuments(ConnectorDefinition unit) {
+        return false;
+    }
+
+    /**
+     * Hands {@code unit} a document that belongs to no batch, e.g. its monthly assessment workbook.
+     *
+     * @throws Exception when the unit's machine cannot be reached or written
+     */
+    default void deliverDocument(ConnectorDefinition unit, Path file) throws Exception {
+        throw new UnsupportedOperationException(name() + " does not deliver documents");
+    }
 }

@@ -51,6 +51,7 @@ class NightlyJobEndToEndIntegrationTests {
         try {
             Files.createDirectories(HOME.home().resolve("jobs"));
             Files.copy(Path.of("jobs/nightly.yaml"), HOME.home().resolve("jobs/nightly.yaml"));
+            Files.copy(Path.of("jobs/assessment.yaml"), HOME.home().resolve("jobs/assessment.yaml"));
             Path keys = Files.createDirectories(HOME.data().resolve("keys"));
             Files.writeString(keys.resolve("known_hosts"), SFTP.knownHostsLine());
             Path connectors = HOME.home().resolve("connectors");
@@ -191,6 +192,15 @@ class NightlyJobEndToEndIntegrationTests {
         try (Stream<Path> files = Files.list(HOME.data().resolve("digests"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-nightly.json"));
         }
+
+        // when the month's assessment runs, each unit's workbook also goes through its SFTP feedback channel
+        String month = java.time.YearMonth.now(IntakeService.ZONE).toString();
+        JobRunner.Run assessment = runner.run("assessment", Map.of("month", month));
+        // the down unit's upload fails: the step says so, and its workbook stays in its local feedback folder
+        assertThat(assessment.ok()).isFalse();
+        assertThat(assessment.steps().get(0).summary()).contains("未能送达 1 份", "night-down sftp");
+        assertThat(SFTP.root().resolve("night-tax/answers/" + month + "-信用信息报送考核-night-tax.xlsx")).isRegularFile();
+        assertThat(notices.resolve(month + "-信用信息报送考核-night-down.xlsx")).isRegularFile();
     }
 
     private Batch only(String unit) {

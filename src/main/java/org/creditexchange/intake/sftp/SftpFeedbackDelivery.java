@@ -70,6 +70,45 @@ public class SftpFeedbackDelivery implements FeedbackDelivery {
                 channel.feedbackPath(), unit.code(), channel.id());
     }
 
+    /** True when the unit has an sftp channel with a {@code feedback-path}: its documents go there too. */
+    @Override
+    public boolean deliversDocuments(ConnectorDefinition unit) {
+        return documentChannel(unit).isPresent();
+    }
+
+    /**
+     * Uploads {@code file} into the feedback path of the unit's first sftp channel that has one.
+     *
+     * @throws SftpChannelException when the server cannot be reached or written, or its host key is refused
+     */
+    @Override
+    public void deliverDocument(ConnectorDefinition unit, Path file) throws Exception {
+        SftpChannelDefinition channel = documentChannel(unit).orElseThrow(() -> new IllegalArgumentException(
+                unit.code() + " has no sftp channel with a feedback-path"));
+        SftpEndpoint endpoint = endpoints.forFeedback(unit, channel);
+        try {
+            ServiceHelper.startService(endpoint);
+            Producer producer = endpoint.createProducer();
+            try {
+                ServiceHelper.startService(producer);
+                upload(unit, channel, endpoint, producer, file);
+            } finally {
+                ServiceHelper.stopAndShutdownService(producer);
+            }
+        } finally {
+            ServiceHelper.stopAndShutdownService(endpoint);
+        }
+        log.info("{}: {} uploaded to {}{}", unit.code(), IdNumberMasking.maskEmbedded(file.getFileName().toString()),
+                SftpEndpointFactory.server(channel), channel.feedbackPath());
+    }
+
+    private static Optional<SftpChannelDefinition> documentChannel(ConnectorDefinition unit) {
+        return unit.channels().stream()
+                .filter(c -> c instanceof SftpChannelDefinition s && s.feedbackPath() != null && !s.feedbackPath().isBlank())
+                .map(SftpChannelDefinition.class::cast)
+                .findFirst();
+    }
+
     private static void upload(ConnectorDefinition unit, SftpChannelDefinition channel, SftpEndpoint endpoint,
                                Producer producer, Path file) throws Exception {
         Exchange exchange = endpoint.createExchange();

@@ -39,15 +39,17 @@ public class AssessmentStep implements StepType {
     private final PlatformConfiguration configuration;
     private final CxProperties properties;
     private final FeedbackService feedback;
+    private final org.creditexchange.feedback.FeedbackDeliveries deliveries;
     private final UnitAssessor assessor;
     private final UnitAssessmentWorkbook unitWorkbook = new UnitAssessmentWorkbook();
     private final AssessmentSummaryWorkbook summaryWorkbook = new AssessmentSummaryWorkbook();
 
     public AssessmentStep(PlatformConfiguration configuration, CxProperties properties, FeedbackService feedback,
-                          JdbcTemplate jdbc) {
+                          org.creditexchange.feedback.FeedbackDeliveries deliveries, JdbcTemplate jdbc) {
         this.configuration = configuration;
         this.properties = properties;
         this.feedback = feedback;
+        this.deliveries = deliveries;
         this.assessor = new UnitAssessor(configuration.catalog(), jdbc);
     }
 
@@ -61,11 +63,14 @@ public class AssessmentStep implements StepType {
         YearMonth month = month(context.param("month", YearMonth.from(context.today()).minusMonths(1).toString()));
         List<ConnectorDefinition> units = units(context.param("units", ""));
         List<UnitAssessment> assessed = new ArrayList<>();
+        List<String> undelivered = new ArrayList<>();
         try {
             for (ConnectorDefinition unit : units) {
                 UnitAssessment a = assessor.assess(unit, month);
                 Path workbook = feedback.feedbackFolder(unit).resolve(UnitAssessmentWorkbook.fileName(month, unit.code()));
                 unitWorkbook.write(a, workbook);
+                // Also through the unit's own feedback channel (an SFTP feedback directory), where it has one.
+                undelivered.addAll(deliveries.deliverDocument(unit, workbook));
                 log.info("Assessment {}: {}: {} batches, {} rows received, {} loaded, {} late; written to {}", month,
                         unit.code(), a.batches().size(), a.received(), a.loaded(), a.lateCount(), workbook);
                 assessed.add(a);
@@ -74,9 +79,16 @@ public class AssessmentStep implements StepType {
                     .resolve(AssessmentSummaryWorkbook.fileName(month));
             summaryWorkbook.write(month, assessed, summary);
             long silent = assessed.stream().filter(UnitAssessment::nothingReceived).count();
-            return month + " 报送考核：" + assessed.size() + " 个单位，" + (assessed.size() - silent) + " 个有报送，" + silent
-                    + " 个本月无报送；汇总 " + summary + " (assessment of " + month + ": " + assessed.size() + " units, "
-                    + (assessed.size() - silent) + " with batches, " + silent + " without)";
+            String result = month + " 报送考核：" + assessed.size() + " 个单位，" + (assessed.size() - silent) + " 个有报送，"
+                    + silent + " 个本月无报送；汇总 " + summary
+                    + (undelivered.isEmpty() ? "" : "；未能送达 " + undelivered.size() + " 份（已留在反馈目录）")
+                    + " (assessment of " + month + ": " + assessed.size() + " units, "
+                    + (assessed.size() - silent) + " with batches, " + silent + " without"
+                    + (undelivered.isEmpty() ? "" : "; not delivered: " + String.join("; ", undelivered)) + ")";
+            if (!undelivered.isEmpty()) {
+                throw new org.creditexchange.schedule.StepFailedException(result);
+            }
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the assessment of " + month, e);
         }
