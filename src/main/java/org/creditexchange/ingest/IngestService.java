@@ -30,14 +30,19 @@ public class IngestService {
     private final BatchRepository batches;
     private final FeedbackService feedback;
     private final FeedbackDeliveries deliveries;
+    private final org.creditexchange.audit.AccessLog accessLog;
+
+    /** Job parameter of a reload: tells its job instance from the batch's first one. */
+    public static final String RUN_KEY = "runKey";
 
     public IngestService(JobLauncher launcher, Job ingestJob, BatchRepository batches, FeedbackService feedback,
-                         FeedbackDeliveries deliveries) {
+                         FeedbackDeliveries deliveries, org.creditexchange.audit.AccessLog accessLog) {
         this.launcher = launcher;
         this.ingestJob = ingestJob;
         this.batches = batches;
         this.feedback = feedback;
         this.deliveries = deliveries;
+        this.accessLog = accessLog;
     }
 
     /**
@@ -58,7 +63,13 @@ public class IngestService {
             batches.resumeAfterFailure(batchId);
         }
         long started = System.nanoTime();
-        JobParameters params = new JobParametersBuilder().addLong(IngestJobConfiguration.BATCH_ID, batchId).toJobParameters();
+        JobParametersBuilder builder = new JobParametersBuilder().addLong(IngestJobConfiguration.BATCH_ID, batchId);
+        long runKey = batches.runKey(batchId);
+        if (runKey > 0) {
+            // A reload: a job instance of its own (the first processing's is complete).
+            builder.addLong(RUN_KEY, runKey);
+        }
+        JobParameters params = builder.toJobParameters();
         JobExecution execution;
         try {
             execution = launcher.run(ingestJob, params);
@@ -85,6 +96,30 @@ public class IngestService {
                 batchId, done.status(), String.format("%.2f", seconds), done.counts().received(), done.counts().accepted(),
                 done.counts().warned(), done.counts().rejected(), execution.getId());
         return done;
+    }
+
+    /**
+     * Processes a DONE or REJECTED batch again from its landed content with today's configuration (a mapping fixed,
+     * a code list extended): its staging, verdict and feedback are replaced, its rows merged again — unchanged records
+     * cost nothing, changed ones get a new version, nothing is stored twice — and a new feedback is issued (and
+     * delivered). The reload is written to the audit log first.
+     *
+     * @throws IllegalStateException for a batch in another state (a FAILED or unfinished one is resumed instead)
+     */
+    public Batch reload(long batchId, String actor, String reason) {
+        Batch batch = batches.get(batchId);
+        if (batch.status() != org.creditexchange.intake.BatchStatus.DONE
+                && batch.status() != org.creditexchange.intake.BatchStatus.REJECTED) {
+            throw new IllegalStateException("batch " + batchId + " is " + batch.status() + ": only DONE or REJECTED batches "
+                    + "are reloaded (resume a FAILED or unfinished one, a DUPLICATE has nothing of its own)");
+        }
+        accessLog.record(actor, "RELOAD", "batch " + batchId, reason, "unit " + batch.unitCode() + ", was "
+                + batch.status() + " (" + batch.counts().accepted() + " accepted, " + batch.counts().rejected()
+                + " rejected)");
+        long runKey = Math.max(System.currentTimeMillis(), batches.runKey(batchId) + 1);
+        batches.resetForReload(batchId, runKey);
+        log.info("Batch {}: reloading with today's configuration (run {}), was {}", batchId, runKey, batch.status());
+        return process(batchId);
     }
 
     private void fail(long batchId, String why) {

@@ -135,6 +135,33 @@ public class BatchRepository {
                 + "WHERE id = ?", workbook.toString(), receipt.toString(), OffsetDateTime.now(), id);
     }
 
+    /** The batch's run key: 0 until it is reloaded, then the reload's own number (see {@link #resetForReload}). */
+    public long runKey(long id) {
+        Long key = jdbc.queryForObject("SELECT run_key FROM cx_batch WHERE id = ?", Long.class, id);
+        return key == null ? 0 : key;
+    }
+
+    /**
+     * Before a reload: forgets the batch's staging, verdict, counts, feedback and deliveries, back to RECEIVED under a
+     * new run key (a new ingest job instance). Its records in the store stay: the new run merges over them.
+     */
+    public void resetForReload(long id, long runKey) {
+        jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", id);
+        jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", id);
+        jdbc.update("DELETE FROM cx_feedback_delivery WHERE batch_id = ?", id);
+        jdbc.update("UPDATE cx_batch SET status = 'RECEIVED', item_id = NULL, file_format = NULL, layout_json = NULL, "
+                + "notices_json = NULL, problem_code = NULL, problem_message = NULL, problem_hint = NULL, "
+                + "failure_message = NULL, rows_received = NULL, rows_accepted = NULL, rows_warned = NULL, "
+                + "rows_rejected = NULL, feedback_path = NULL, receipt_path = NULL, processed_at = NULL, run_key = ? "
+                + "WHERE id = ?", runKey, id);
+    }
+
+    /** The unit's DONE and REJECTED batches received in [from, to), oldest first: what a reload of a range covers. */
+    public List<Batch> finished(String unit, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE unit_code = ? AND status IN ('DONE', 'REJECTED') "
+                + "AND received_at >= ? AND received_at < ? ORDER BY id", this::map, unit, from, to);
+    }
+
     private Batch map(ResultSet rs, int i) throws SQLException {
         long dup = rs.getLong("duplicate_of");
         Long duplicateOf = rs.wasNull() ? null : dup;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 ImportRegistryCommand.class,
                 RecordCommands.Dispute.class, RecordCommands.Undispute.class, RecordCommands.Withdraw.class,
                 RecordCommands.Conflicts.class, RecordCommands.ResolveConflict.class, RecordCommands.Archive.class,
-                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class, BenchCommand.class,
+                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class, ReloadCommand.class, BenchCommand.class,
                 HashPasswordCommand.class})
 public final class CreditExchangeCommand implements Runnable {
 
