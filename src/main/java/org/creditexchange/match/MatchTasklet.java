@@ -112,6 +112,25 @@ public class MatchTasklet implements Tasklet {
                 updates.add(new Object[] {SubjectNames.normalize(text(r.get("subject_name"))), nullIfEmpty(orgCode),
                         nullIfEmpty(regNumber), batchId, r.get("row_no")});
             }
+            if (postgres()) {
+                // One statement per page instead of one per row.
+                List<Object> args = new ArrayList<>(updates.size() * 4 + 1);
+                StringBuilder values = new StringBuilder();
+                for (Object[] u : updates) {
+                    values.append(values.isEmpty() ? "" : ", ")
+                            .append("(CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))");
+                    args.add(u[4]);
+                    args.add(u[0]);
+                    args.add(u[1]);
+                    args.add(u[2]);
+                }
+                args.add(batchId);
+                jdbc.update("UPDATE cx_staged_row s SET match_status = '" + SubjectMatcher.PENDING + "', match_method = NULL,"
+                        + " subject_id = NULL, match_name_norm = v.n, match_org_code = v.o, match_reg_number = v.r"
+                        + " FROM (VALUES " + values + ") AS v (row_no, n, o, r)"
+                        + " WHERE s.batch_id = ? AND s.row_no = v.row_no", args.toArray());
+                return;
+            }
             jdbc.batchUpdate("UPDATE cx_staged_row SET match_status = '" + SubjectMatcher.PENDING + "', match_method = NULL,"
                     + " subject_id = NULL, match_name_norm = ?, match_org_code = ?, match_reg_number = ?"
                     + " WHERE batch_id = ? AND row_no = ?", updates, new int[] {java.sql.Types.VARCHAR,
@@ -163,6 +182,25 @@ public class MatchTasklet implements Tasklet {
                 }
                 persons.add(new Object[] {hash, text(r.get("subject_name")), encrypted((String) r.get("personal_json"), idField),
                         now, hash});
+            }
+            if (postgres()) {
+                if (persons.isEmpty()) {
+                    return;
+                }
+                List<Object> args = new ArrayList<>(persons.size() * 4);
+                StringBuilder values = new StringBuilder();
+                for (Object[] p : persons) {
+                    values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE))");
+                    args.add(p[0]);
+                    args.add(p[1]);
+                    args.add(p[2]);
+                    args.add(p[3]);
+                }
+                jdbc.update("INSERT INTO cx_person_subject (id_hash, name, id_encrypted, created_at)"
+                        + " SELECT v.h, v.n, v.e, v.t FROM (VALUES " + values + ") AS v (h, n, e, t)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM cx_person_subject p WHERE p.id_hash = v.h)", args.toArray());
+                return;
             }
             jdbc.batchUpdate("INSERT INTO cx_person_subject (id_hash, name, id_encrypted, created_at)"
                     + " SELECT ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM (VALUES (0)) AS v (x)"
@@ -243,6 +281,17 @@ public class MatchTasklet implements Tasklet {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    private Boolean postgres;
+
+    /** PostgreSQL takes a page of updates as one statement ({@code UPDATE … FROM (VALUES …)}); H2 keeps JDBC batches. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                    c -> c.isWrapperFor(org.postgresql.PGConnection.class)));
+        }
+        return postgres;
+    }
 
     private record FieldRef(String key, String title) {
         static final FieldRef NONE = new FieldRef("", "");

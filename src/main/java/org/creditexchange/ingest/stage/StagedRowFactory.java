@@ -63,20 +63,22 @@ public final class StagedRowFactory {
                 // The keyed hash matches records of one person; the ciphertext serves authorised retrieval.
                 sealed.put(key, Map.of("hash", hasher.hash(value), "encrypted", cipher.encrypt(value)));
             }
-            shown.put(key, personal ? IdNumberMasking.mask(value) : IdNumberMasking.maskEmbedded(value));
+            String embedded = IdNumberMasking.maskEmbedded(value);
+            shown.put(key, personal ? IdNumberMasking.mask(value) : embedded);
             // An ID number typed into another column is personal data too: never stored in clear.
-            boolean idShaped = !IdNumberMasking.maskEmbedded(value).equals(value);
+            boolean idShaped = !embedded.equals(value);
             hashed.put(key, personal || idShaped ? hasher.hash(value) : value);
         });
         List<String> businessKey = new ArrayList<>();
         for (String key : item.businessKey()) {
             businessKey.add(hashed.getOrDefault(key, ""));
         }
-        List<String> cells = new ArrayList<>();
+        List<String> cells = new ArrayList<>(row.cells().size());
+        boolean notCollected = personNotCollected(row);
         for (int i = 0; i < row.cells().size(); i++) {
             String field = layout.fieldOf(i);
             String cell = row.cells().get(i);
-            if (layout.isRefused(i) || personNotCollected(row) && !field.equals(item.subject().nameField())) {
+            if (layout.isRefused(i) || notCollected && !field.equals(item.subject().nameField())) {
                 // Prohibited data is never kept, not even as the row's original value.
                 cells.add(REFUSED);
                 continue;

@@ -1,25 +1,72 @@
 package org.creditexchange.ingest.stage;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.creditexchange.ingest.validate.Reason;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
-/** Writes a chunk of staged rows and their reasons with JDBC batches, in the chunk's transaction. */
+/**
+ * Writes a chunk of staged rows and their reasons in the chunk's transaction: on PostgreSQL by {@code COPY … FROM
+ * STDIN} ({@link StagingCopy}), elsewhere with JDBC batches. Either way a chunk's rows commit or roll back with the
+ * chunk, so a restarted step resumes after the last committed chunk without losing or doubling a row.
+ *
+ * <p>The COPY path can be switched off with the system property {@value #COPY_PROPERTY}{@code =false} (the JDBC
+ * batches then serve PostgreSQL too).
+ */
 public class StagedRowWriter implements ItemWriter<StagedRow> {
+
+    /** System property: {@code false} stages by JDBC batches even on PostgreSQL. */
+    public static final String COPY_PROPERTY = "cx.staging.copy";
+
+    static final String ROW_COLUMNS = "batch_id, row_no, status, subject_store, subject_kind, subject_name, "
+            + "subject_code, subject_id_hash, business_key, content_hash, fact_hash, record_json, cells_json, "
+            + "personal_json, disclosure_end, ends_disclosure";
+    static final String REASON_COLUMNS = "batch_id, row_no, seq, field, title, code, severity, message, hint";
+
+    /** How a chunk reaches the staging tables. */
+    public enum Mode {
+        /** COPY on PostgreSQL, JDBC batches elsewhere (and when {@value #COPY_PROPERTY} is {@code false}). */
+        AUTO,
+        /** Always JDBC batches. */
+        BATCH
+    }
 
     private final JdbcTemplate jdbc;
     private final long batchId;
+    private final Mode mode;
+    private final StagingCopy staging;
+    private Boolean copy;
 
     public StagedRowWriter(JdbcTemplate jdbc, long batchId) {
+        this(jdbc, batchId, Mode.AUTO);
+    }
+
+    public StagedRowWriter(JdbcTemplate jdbc, long batchId, Mode mode) {
         this.jdbc = jdbc;
         this.batchId = batchId;
+        this.mode = mode;
+        this.staging = new StagingCopy(batchId);
     }
 
     @Override
-    public void write(Chunk<? extends StagedRow> chunk) {
+    public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
+        if (useCopy()) {
+            DataSource dataSource = jdbc.getDataSource();
+            // The chunk transaction's own connection: the COPY commits or rolls back with the chunk.
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                staging.write(connection, chunk.getItems());
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            return;
+        }
         List<Object[]> rows = new ArrayList<>(chunk.size());
         List<Object[]> reasons = new ArrayList<>();
         for (StagedRow r : chunk) {
@@ -33,12 +80,23 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
                         reason.severity().name(), reason.message(), reason.hint()});
             }
         }
-        jdbc.batchUpdate("INSERT INTO cx_staged_row (batch_id, row_no, status, subject_store, subject_kind, subject_name, "
-                + "subject_code, subject_id_hash, business_key, content_hash, fact_hash, record_json, cells_json, "
-                + "personal_json, disclosure_end, ends_disclosure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO cx_staged_row (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         if (!reasons.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO cx_staged_reason (batch_id, row_no, seq, field, title, code, severity, message, hint) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?)", reasons);
+            jdbc.batchUpdate("INSERT INTO cx_staged_reason (" + REASON_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)", reasons);
         }
+    }
+
+    private boolean useCopy() throws SQLException {
+        if (copy == null) {
+            boolean wanted = mode == Mode.AUTO && !"false".equalsIgnoreCase(System.getProperty(COPY_PROPERTY));
+            DataSource dataSource = jdbc.getDataSource();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                copy = wanted && StagingCopy.supports(connection);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+        return copy;
     }
 }

@@ -130,7 +130,9 @@ class CommandLineIntegrationTests {
         assertThat(badRef.exit()).isEqualTo(CreditExchangeCommand.EXIT_CONFIG);
         assertThat(conflicts.exit()).isZero();
         assertThat(archive.out()).contains("公示期已满转为档案");
-        assertThat(CommandRun.of("access-log").out()).contains("DISPUTE", "UNDISPUTE", "clerk-wang");
+        CommandRun accessLog = CommandRun.of("access-log");
+        assertThat(accessLog.out()).as("dispute: %s%nundispute: %s%naccess-log: %s", dispute.err(), undispute.err(),
+                accessLog.err()).contains("DISPUTE", "UNDISPUTE", "clerk-wang");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.creditexchange.ingest.stage;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.creditexchange.ingest.validate.Reason;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Stages rows on PostgreSQL by {@code COPY cx_staged_row / cx_staged_reason FROM STDIN} (CSV), on a given
+ * connection: the chunk transaction's, so that the copied rows commit or roll back with it. In CSV an unquoted empty
+ * field is NULL and a quoted one the empty string: every text value is quoted, a null one left empty.
+ */
+final class StagingCopy {
+
+    private final long batchId;
+    /** The previous chunk's size, to size the next chunk's buffer. */
+    private int lastLength;
+
+    StagingCopy(long batchId) {
+        this.batchId = batchId;
+    }
+
+    /** Tells whether the connection is PostgreSQL's (through any pool wrapper). */
+    static boolean supports(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class);
+    }
+
+    /** Copies the rows and their reasons on {@code connection}, in its transaction. */
+    void write(Connection connection, List<? extends StagedRow> rows) throws SQLException {
+        StringBuilder staged = new StringBuilder(Math.max(rows.size() * 1024, lastLength + lastLength / 8));
+        StringBuilder reasons = new StringBuilder();
+        for (StagedRow r : rows) {
+            staged.append(batchId).append(',').append(r.rowNumber());
+            text(staged, r.status().name());
+            text(staged, r.subjectStore().name());
+            text(staged, r.subjectKind());
+            text(staged, r.subjectName());
+            text(staged, r.subjectCode());
+            text(staged, r.subjectIdHash());
+            text(staged, r.businessKey());
+            text(staged, r.contentHash());
+            text(staged, r.factHash());
+            text(staged, r.recordJson());
+            text(staged, r.cellsJson());
+            text(staged, r.personalJson());
+            staged.append(',');
+            if (r.disclosureEnd() != null) {
+                staged.append(r.disclosureEnd());
+            }
+            staged.append(',').append(r.endsDisclosure() ? 't' : 'f').append('\n');
+            int seq = 0;
+            for (Reason reason : r.reasons()) {
+                reasons.append(batchId).append(',').append(r.rowNumber()).append(',').append(seq++);
+                text(reasons, reason.field());
+                text(reasons, reason.title());
+                text(reasons, reason.code());
+                text(reasons, reason.severity().name());
+                text(reasons, reason.message());
+                text(reasons, reason.hint());
+                reasons.append('\n');
+            }
+        }
+        lastLength = staged.length();
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn("COPY cx_staged_row (" + StagedRowWriter.ROW_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+                    new StringReader(staged.toString()));
+            if (!reasons.isEmpty()) {
+                copy.copyIn("COPY cx_staged_reason (" + StagedRowWriter.REASON_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(reasons.toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A separator and a text field: null as an empty field, anything else quoted with inner quotes doubled. */
+    private static void text(StringBuilder out, String value) {
+        out.append(',');
+        if (value == null) {
+            return;
+        }
+        out.append('"');
+        int quote = value.indexOf('"');
+        if (quote < 0) {
+            // The usual case: one bulk copy.
+            out.append(value).append('"');
+            return;
+        }
+        int from = 0;
+        for (; quote >= 0; quote = value.indexOf('"', from)) {
+            out.append(value, from, quote + 1).append('"');
+            from = quote + 1;
+        }
+        out.append(value, from, value.length()).append('"');
+    }
+}
