@@ -20,16 +20,12 @@ class RunCommandIntegrationTests {
     static void engineProperties() throws Exception {
         Files.createDirectories(HOME.home().resolve("jobs"));
         Files.copy(Path.of("jobs/nightly.yaml"), HOME.home().resolve("jobs/nightly.yaml"));
-        System.setProperty("cx.home", HOME.home().toString());
-        System.setProperty("cx.data-dir", HOME.data().toString());
-        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + HOME.data().resolve("db/run") + ";AUTO_SERVER=TRUE");
+        HOME.useForCommands("run");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("cx.home");
-        System.clearProperty("cx.data-dir");
-        System.clearProperty("spring.datasource.url");
+        TestHome.clearCommandProperties();
     }
 
     @Test

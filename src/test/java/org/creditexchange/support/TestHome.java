@@ -56,6 +56,35 @@ public final class TestHome {
         }
     }
 
+    /** The system properties {@link #useForCommands} sets. */
+    private static final String[] COMMAND_PROPERTIES = {"cx.home", "cx.data-dir", "spring.datasource.url"};
+
+    /**
+     * For tests that run the command line (each command starts an engine of its own): points the engine at this home
+     * and at the H2 database file {@code db/<name>} of its data directory through system properties.
+     *
+     * @return the database's JDBC URL (user sa, no password), for the test's own queries
+     */
+    public String useForCommands(String name) {
+        String url = commandDatabaseUrl(name);
+        System.setProperty("cx.home", home.toString());
+        System.setProperty("cx.data-dir", data.toString());
+        System.setProperty("spring.datasource.url", url);
+        return url;
+    }
+
+    /** The JDBC URL {@link #useForCommands} points the engine at (nothing is set). */
+    public String commandDatabaseUrl(String name) {
+        return "jdbc:h2:file:" + data.resolve("db").resolve(name) + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Clears what {@link #useForCommands} set. */
+    public static void clearCommandProperties() {
+        for (String p : COMMAND_PROPERTIES) {
+            System.clearProperty(p);
+        }
+    }
+
     /** The engine's properties for this home on H2 (a database file in the data directory). */
     public void registerH2(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("cx.home", () -> home.toString());

@@ -27,7 +27,7 @@ import org.creditexchange.support.CommandRun;
 class ImportRegistryCommandIntegrationTests {
 
     static final TestHome HOME = TestHome.create();
-    static final String URL = "jdbc:h2:file:" + HOME.data().resolve("db/registry") + ";AUTO_SERVER=TRUE";
+    static final String URL = HOME.commandDatabaseUrl("registry");
 
     static final String VALID_USCC = "91330106MA2B3C4D11";
     static final String BAD_USCC = "91330106MA2B3C4D12";
@@ -41,16 +41,12 @@ class ImportRegistryCommandIntegrationTests {
 
     @BeforeAll
     static void engineProperties() {
-        System.setProperty("cx.home", HOME.home().toString());
-        System.setProperty("cx.data-dir", HOME.data().toString());
-        System.setProperty("spring.datasource.url", URL);
+        HOME.useForCommands("registry");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("cx.home");
-        System.clearProperty("cx.data-dir");
-        System.clearProperty("spring.datasource.url");
+        TestHome.clearCommandProperties();
     }
 
     @Test

@@ -28,20 +28,16 @@ import org.junit.jupiter.api.Test;
 class ReloadCommandIntegrationTests {
 
     static final TestHome HOME = TestHome.create();
-    static final String DB = "jdbc:h2:file:" + HOME.data().resolve("db/reload") + ";AUTO_SERVER=TRUE";
+    static final String DB = HOME.commandDatabaseUrl("reload");
 
     @BeforeAll
     static void engineProperties() {
-        System.setProperty("cx.home", HOME.home().toString());
-        System.setProperty("cx.data-dir", HOME.data().toString());
-        System.setProperty("spring.datasource.url", DB);
+        HOME.useForCommands("reload");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("cx.home");
-        System.clearProperty("cx.data-dir");
-        System.clearProperty("spring.datasource.url");
+        TestHome.clearCommandProperties();
     }
 
     @Test

@@ -52,17 +52,12 @@ class TemplateCommandIntegrationTests {
 
     @BeforeAll
     static void engineProperties() {
-        System.setProperty("cx.home", HOME.home().toString());
-        System.setProperty("cx.data-dir", HOME.data().toString());
-        System.setProperty("spring.datasource.url",
-                "jdbc:h2:file:" + HOME.data().resolve("db/template") + ";AUTO_SERVER=TRUE");
+        HOME.useForCommands("template");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("cx.home");
-        System.clearProperty("cx.data-dir");
-        System.clearProperty("spring.datasource.url");
+        TestHome.clearCommandProperties();
     }
 
     @Test
