@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 ImportRegistryCommand.class,
                 RecordCommands.Dispute.class, RecordCommands.Undispute.class, RecordCommands.Withdraw.class,
                 RecordCommands.Conflicts.class, RecordCommands.ResolveConflict.class, RecordCommands.Archive.class,
-                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class, ReloadCommand.class, BenchCommand.class,
+                RecordCommands.Trace.class, ResumeCommand.class, RematchCommand.class, RunCommand.class, ReloadCommand.class,
+                ExecutionCommands.Stop.class, ExecutionCommands.Restart.class, BenchCommand.class,
                 HashPasswordCommand.class})
 public final class CreditExchangeCommand implements Runnable {
 
