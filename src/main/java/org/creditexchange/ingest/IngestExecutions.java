@@ -64,6 +64,19 @@ public class IngestExecutions {
      * @throws IngestFailedException    when the engine fails again
      */
     public Batch restart(long executionId, String actor, String reason) {
+        long batchId = restartable(executionId);
+        audit.record(actor, "RESTART", "job execution " + executionId, reason, "batch " + batchId);
+        log.info("Job execution {} (batch {}): restarting from the last committed chunk", executionId, batchId);
+        return ingest.process(batchId);
+    }
+
+    /**
+     * Checks that execution {@code executionId} can be restarted; returns its batch id.
+     *
+     * @throws IllegalArgumentException for an unknown execution or one that is no ingest job
+     * @throws IllegalStateException    when it is neither STOPPED nor FAILED, or a later execution of it exists
+     */
+    public long restartable(long executionId) {
         JobExecution execution = ingestExecution(executionId);
         if (execution.getStatus() != BatchStatus.STOPPED && execution.getStatus() != BatchStatus.FAILED) {
             throw new IllegalStateException("job execution " + executionId + " is " + execution.getStatus()
@@ -74,10 +87,7 @@ public class IngestExecutions {
             throw new IllegalStateException("job execution " + executionId + " was already taken up again by execution "
                     + last.getId() + " (" + last.getStatus() + ")");
         }
-        long batchId = batchOf(execution);
-        audit.record(actor, "RESTART", "job execution " + executionId, reason, "batch " + batchId);
-        log.info("Job execution {} (batch {}): restarting from the last committed chunk", executionId, batchId);
-        return ingest.process(batchId);
+        return batchOf(execution);
     }
 
     private JobExecution ingestExecution(long executionId) {

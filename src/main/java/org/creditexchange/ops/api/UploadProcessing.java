@@ -47,6 +47,19 @@ public class UploadProcessing implements DisposableBean {
         });
     }
 
+    /** Queues other work on the same thread (a reload, a restart): one batch is processed at a time. */
+    public void submit(String what, Runnable work) {
+        executor.execute(() -> {
+            try {
+                work.run();
+            } catch (IngestFailedException e) {
+                log.error("{}: the engine failed; resume batch {} after fixing the cause", what, e.batchId());
+            } catch (RuntimeException e) {
+                log.error("{}: failed: {}", what, e.toString(), e);
+            }
+        });
+    }
+
     @Override
     public void destroy() throws InterruptedException {
         // The batch being processed is finished; queued ones stay RECEIVED for the next start.

@@ -333,6 +333,39 @@ class ApiIntegrationTests extends ApiServerTestBase {
         assertThat(noPart.json().get("message").asText()).isNotBlank();
     }
 
+    @Test
+    void operatorReloadsABatchAndTheActionIsAuditedWhileClerksAndViewersMayNot() throws Exception {
+        long batch = uploadAndWait(CLERK, TestHome.UNIT, "重新处理〔2026〕");
+        String firstFeedback = jdbc.queryForObject("SELECT processed_at FROM cx_batch WHERE id = ?", String.class, batch);
+
+        assertThat(postJson(CLERK, "/api/batches/" + batch + "/reload", Map.of()).status()).isEqualTo(403);
+        assertThat(postJson(VIEWER, "/api/batches/" + batch + "/reload", Map.of()).status()).isEqualTo(403);
+        Answer reload = postJson(OPERATOR, "/api/batches/" + batch + "/reload", Map.of());
+
+        assertThat(reload.status()).as(reload.text()).isEqualTo(202);
+        assertThat(reload.json().get("message").asText()).contains("重新处理");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("SELECT COUNT(*) FROM cx_access_log WHERE action = 'RELOAD' AND target = ?",
+                        Integer.class, "batch " + batch) == 1
+                        && "DONE".equals(get(OPERATOR, "/api/batches/" + batch).json().get("status").asText())
+                        && !firstFeedback.equals(jdbc.queryForObject("SELECT processed_at FROM cx_batch WHERE id = ?",
+                        String.class, batch)));
+        assertThat(jdbc.queryForObject("SELECT actor FROM cx_access_log WHERE action = 'RELOAD' AND target = ?",
+                String.class, "batch " + batch)).isEqualTo(OPERATOR);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cx_org_record WHERE batch_id = ?", Integer.class, batch))
+                .isEqualTo(1);
+
+        // stopping what does not run, or restarting what does not exist, is answered in Chinese
+        Answer stop = postJson(OPERATOR, "/api/executions/987654/stop", Map.of());
+        assertThat(stop.status()).isEqualTo(404);
+        assertThat(stop.json().get("message").asText()).contains("没有作业执行 987654");
+        Long finished = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'",
+                Long.class);
+        assertThat(postJson(OPERATOR, "/api/executions/" + finished + "/stop", Map.of()).status()).isEqualTo(409);
+        assertThat(postJson(OPERATOR, "/api/executions/" + finished + "/restart", Map.of()).status()).isEqualTo(409);
+        assertThat(postJson(VIEWER, "/api/executions/" + finished + "/restart", Map.of()).status()).isEqualTo(403);
+    }
+
     private long uploadAndWait(String user, String unit, String prefix, PenaltyRows... rows) throws IOException {
         PenaltyRows[] content = rows.length > 0 ? rows : new PenaltyRows[] {PenaltyRows.org(0, prefix + "1号")};
         Answer a = upload(user, unit, prefix + ".xlsx", penaltyWorkbook(prefix, content));
