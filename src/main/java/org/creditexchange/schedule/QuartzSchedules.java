@@ -55,6 +55,23 @@ public class QuartzSchedules {
     }
 
     /** Registers every schedule and starts the scheduler; returns the schedule ids with their next firing. */
+    /**
+     * When schedule {@code id} fires next, as stored in the job store (also while this process does not run the
+     * scheduler: another node or {@code serve} may); empty when it was never stored (no {@code serve} started yet).
+     */
+    public java.util.Optional<java.time.ZonedDateTime> nextFire(String id) {
+        try {
+            org.quartz.Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(id, GROUP));
+            if (trigger == null || trigger.getNextFireTime() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(trigger.getNextFireTime().toInstant()
+                    .atZone(ScheduleDefinition.DEFAULT_ZONE));
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException("cannot read schedule " + id + " from the job store: " + e.getMessage(), e);
+        }
+    }
+
     public List<String> start() {
         try {
             List<String> started = transaction.execute(status -> store());

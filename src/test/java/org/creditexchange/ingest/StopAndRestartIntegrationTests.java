@@ -57,6 +57,8 @@ class StopAndRestartIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     PlatformConfiguration configuration;
+    @Autowired
+    RunningIngests runningIngests;
 
     @TempDir
     Path work;
@@ -80,12 +82,17 @@ class StopAndRestartIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> staged(batch.id()) > 0);
         JobExecution execution = explorer.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME).iterator().next();
+        // what `status` shows of it: the batch, rows committed so far
+        RunningIngests.Running shown = runningIngests.now().get(0);
+        assertThat(shown.executionId()).isEqualTo(execution.getId());
+        assertThat(shown.batchId()).isEqualTo(batch.id());
 
         // when an operator stops it
         long stoppedBatch = executions.stop(execution.getId(), "ops-zhao", "夜间维护");
         running.get(60, TimeUnit.SECONDS);
 
-        // then it stopped part-way, its committed chunks kept
+        // then it stopped part-way, its committed chunks kept, and it no longer shows as running
+        assertThat(runningIngests.now()).isEmpty();
         assertThat(stoppedBatch).isEqualTo(batch.id());
         assertThat(explorer.getJobExecution(execution.getId()).getStatus())
                 .isEqualTo(org.springframework.batch.core.BatchStatus.STOPPED);

@@ -75,6 +75,7 @@ class QuartzSchedulingIntegrationTests {
     @Test
     void aTriggerEverySecondProcessesAReceivedBatchThroughItsJob() throws Exception {
         assertThat(scheduler.isStarted()).as("the scheduler waits for serve").isFalse();
+        assertThat(schedules.nextFire("every-second")).as("not stored before serve starts it").isEmpty();
         Path file = FixtureFiles.penaltyXlsx(work.resolve("处罚.xlsx"),
                 List.of(PenaltyRows.org(0, "定时〔2026〕1号"), PenaltyRows.org(1, "定时〔2026〕2号")));
         Batch received = intake.receive(TestHome.UNIT, "drop", file, "处罚.xlsx");
@@ -84,6 +85,8 @@ class QuartzSchedulingIntegrationTests {
 
         assertThat(started).singleElement().asString().startsWith("every-second (job pending");
         assertThat(scheduler.getTrigger(TriggerKey.triggerKey("every-second", QuartzSchedules.GROUP))).isNotNull();
+        assertThat(schedules.nextFire("every-second")).hasValueSatisfying(t ->
+                assertThat(t.toInstant()).isBefore(java.time.Instant.now().plusSeconds(5)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> batches.get(received.id()).status() == BatchStatus.DONE);
         assertThat(batches.get(received.id()).counts().accepted()).isEqualTo(2);

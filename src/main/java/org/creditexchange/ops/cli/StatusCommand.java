@@ -32,6 +32,8 @@ final class StatusCommand implements Callable<Integer> {
             if (ctx == null) {
                 return CreditExchangeCommand.EXIT_CONFIG;
             }
+            running(ctx, out);
+            schedules(ctx, out);
             channels(ctx, out);
             List<Batch> recent = ctx.getBean(BatchRepository.class).recent(Math.max(1, limit));
             if (recent.isEmpty()) {
@@ -48,6 +50,36 @@ final class StatusCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The ingest jobs running now (in any process on this database): batch, step, rows committed, rate. */
+    private static void running(ConfigurableApplicationContext ctx, PrintWriter out) {
+        List<org.creditexchange.ingest.RunningIngests.Running> running =
+                ctx.getBean(org.creditexchange.ingest.RunningIngests.class).now();
+        if (running.isEmpty()) {
+            return;
+        }
+        out.println("正在处理 (running):");
+        for (org.creditexchange.ingest.RunningIngests.Running r : running) {
+            out.printf("  执行 %d  批次 %d  步骤 %s  已提交 %,d 行  %,.0f 行/秒  已用 %d 秒  (stop %d / restart %d)%n",
+                    r.executionId(), r.batchId(), r.step(), r.rowsDone(), r.rowsPerSecond(), r.elapsed().toSeconds(),
+                    r.executionId(), r.executionId());
+        }
+        out.println();
+    }
+
+    /** Each schedule of schedules/ and when it fires next (from the job store). */
+    private static void schedules(ConfigurableApplicationContext ctx, PrintWriter out) {
+        org.creditexchange.config.PlatformConfiguration configuration =
+                ctx.getBean(org.creditexchange.config.PlatformConfiguration.class);
+        if (configuration.schedules().isEmpty()) {
+            return;
+        }
+        org.creditexchange.schedule.QuartzSchedules quartz = ctx.getBean(org.creditexchange.schedule.QuartzSchedules.class);
+        out.println("定时作业 (schedules):");
+        configuration.schedules().values().forEach(s -> out.printf("  %-20s 作业 %-12s %s  下次 %s%n", s.id(), s.job(),
+                s.cron(), quartz.nextFire(s.id()).map(t -> t.format(TIME)).orElse("未登记（serve 启动后生效）")));
+        out.println();
     }
 
     /** One line per remote channel: its last contact, and since when it has been failing. */
