@@ -64,7 +64,9 @@ public class FeedbackService {
     public Path issue(long batchId) {
         Batch batch = batches.get(batchId);
         ConnectorDefinition unit = configuration.connector(batch.unitCode()).orElseThrow();
-        Path folder = feedbackFolder(unit);
+        // A dry run's feedback is the operator's, not the clerk's: it goes beside, never into, the unit's folder.
+        Path folder = IntakeService.DRY_RUN_CHANNEL.equals(batch.channelId())
+                ? properties.dataDir().resolve("dry-run").resolve(unit.code()) : feedbackFolder(unit);
         String shownName = IdNumberMasking.maskEmbedded(batch.originalName());
         Path workbook = folder.resolve(FeedbackFileNames.workbookName(batchId, shownName));
         Path receipt = folder.resolve(FeedbackFileNames.receiptName(batchId, shownName));

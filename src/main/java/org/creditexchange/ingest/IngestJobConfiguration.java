@@ -176,8 +176,10 @@ public class IngestJobConfiguration {
     public Tasklet matchTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
                                 PlatformConfiguration configuration, JdbcTemplate jdbc, SubjectRegistry registry,
                                 SubjectMatcher matcher) {
-        CatalogItemDefinition item = configuration.catalog().item(batches.get(batchId).itemId()).orElseThrow();
-        return new MatchTasklet(batchId, item, jdbc, registry, matcher);
+        Batch batch = batches.get(batchId);
+        CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
+        return new MatchTasklet(batchId, item, jdbc, registry, matcher,
+                org.creditexchange.intake.IntakeService.DRY_RUN_CHANNEL.equals(batch.channelId()));
     }
 
     @Bean
@@ -190,6 +192,12 @@ public class IngestJobConfiguration {
     public Tasklet mergeTasklet(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
                                 PlatformConfiguration configuration, JdbcTemplate jdbc) {
         Batch batch = batches.get(batchId);
+        if (org.creditexchange.intake.IntakeService.DRY_RUN_CHANNEL.equals(batch.channelId())) {
+            return (contribution, context) -> {
+                log.info("Batch {}: dry run, nothing merged", batchId);
+                return org.springframework.batch.repeat.RepeatStatus.FINISHED;
+            };
+        }
         boolean hold = configuration.catalog().item(batch.itemId()).map(CatalogItemDefinition::holdUnknownSubjects).orElse(false);
         return new RecordMergeTasklet(batchId, batch.itemId(), batch.unitCode(), hold, jdbc);
     }

@@ -56,14 +56,16 @@ public class BatchRepository {
      */
     public Optional<Batch> findOriginal(String unit, String sha256) {
         return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE unit_code = ? AND sha256 = ? "
-                        + "AND status IN ('RECEIVED','PROCESSING','DONE','FAILED') "
+                        + "AND status IN ('RECEIVED','PROCESSING','DONE','FAILED') AND channel_id <> 'dry-run' "
                         + "ORDER BY CASE WHEN status = 'DONE' THEN 0 ELSE 1 END, id FETCH FIRST 1 ROWS ONLY",
                 this::map, unit, sha256).stream().findFirst();
     }
 
     /** Batches that never finished: RECEIVED (never started) and FAILED, oldest first. */
     public List<Batch> unfinished() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE status IN ('RECEIVED', 'FAILED') ORDER BY id", this::map);
+        // A dry run left unfinished (the engine stopped) is abandoned, not finished: it would store nothing anyway.
+        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch WHERE status IN ('RECEIVED', 'FAILED') "
+                + "AND channel_id <> 'dry-run' ORDER BY id", this::map);
     }
 
     public Optional<Batch> find(long id) {
@@ -154,6 +156,19 @@ public class BatchRepository {
                 + "failure_message = NULL, rows_received = NULL, rows_accepted = NULL, rows_warned = NULL, "
                 + "rows_rejected = NULL, feedback_path = NULL, receipt_path = NULL, processed_at = NULL, run_key = ? "
                 + "WHERE id = ?", runKey, id);
+    }
+
+    /**
+     * After a dry run: its staging is deleted and the batch marked DRY_RUN (kept as a trace of the run, never an
+     * original for duplicate detection). Returns whether another batch still uses the same landed content.
+     */
+    public boolean finishDryRun(long id) {
+        jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", id);
+        jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", id);
+        jdbc.update("UPDATE cx_batch SET status = 'DRY_RUN' WHERE id = ?", id);
+        Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM cx_batch WHERE sha256 = (SELECT sha256 FROM cx_batch "
+                + "WHERE id = ?) AND id <> ? AND status <> 'DRY_RUN'", Integer.class, id, id);
+        return others != null && others > 0;
     }
 
     /** The unit's DONE and REJECTED batches received in [from, to), oldest first: what a reload of a range covers. */

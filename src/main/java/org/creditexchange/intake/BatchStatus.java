@@ -13,5 +13,7 @@ public enum BatchStatus {
     /** The same content was received before from the same unit; not loaded again. */
     DUPLICATE,
     /** The engine failed (a system fault); the job can be restarted. */
-    FAILED
+    FAILED,
+    /** A dry run ({@code ingest --dry-run}): processed up to the merge, feedback written, nothing kept. */
+    DRY_RUN
 }

@@ -20,6 +20,8 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The channel id of a dry run's batch: nothing of it is merged, its feedback goes to {@code <data>/dry-run/}. */
+    public static final String DRY_RUN_CHANNEL = "dry-run";
 
     private final PlatformConfiguration configuration;
     private final LandingZone landingZone;

@@ -64,14 +64,26 @@ public class MatchTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final SubjectRegistry registry;
     private final SubjectMatcher matcher;
+    private final boolean dryRun;
 
     public MatchTasklet(long batchId, CatalogItemDefinition item, JdbcTemplate jdbc, SubjectRegistry registry,
                         SubjectMatcher matcher) {
+        this(batchId, item, jdbc, registry, matcher, false);
+    }
+
+    /**
+     * @param dryRun a dry run feeds nothing into the registry; the subjects the batch would have registered (natural
+     *               persons by their ID hash, organisations of a 登记注册基本信息 file) are counted as matched, as
+     *               they would have been
+     */
+    public MatchTasklet(long batchId, CatalogItemDefinition item, JdbcTemplate jdbc, SubjectRegistry registry,
+                        SubjectMatcher matcher, boolean dryRun) {
         this.batchId = batchId;
         this.item = item;
         this.jdbc = jdbc;
         this.registry = registry;
         this.matcher = matcher;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -81,11 +93,21 @@ public class MatchTasklet implements Tasklet {
         org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_org_subject", "cx_org_subject_name",
                 "cx_person_subject", "cx_staged_row");
         prepareOrganisations();
-        if (LEGAL_PERSON_ITEM.equals(item.id())) {
+        if (LEGAL_PERSON_ITEM.equals(item.id()) && !dryRun) {
             feedOrganisations(today);
         }
-        feedPersons();
+        if (!dryRun) {
+            feedPersons();
+        }
         Map<MatchOutcome, Integer> counts = matcher.match(SubjectMatcher.PENDING, batchId);
+        if (dryRun) {
+            int would = jdbc.update("UPDATE cx_staged_row SET match_status = 'MATCHED' WHERE batch_id = ? "
+                    + "AND match_status = 'UNKNOWN' AND status <> 'REJECTED' AND ((subject_store = 'PERSON' "
+                    + "AND subject_id_hash <> '') OR (? AND subject_store = 'ORG' AND subject_code <> ''))",
+                    batchId, LEGAL_PERSON_ITEM.equals(item.id()));
+            log.info("Batch {}: dry run: {} rows whose subjects the batch would have registered counted as matched",
+                    batchId, would);
+        }
         int warned = warn();
         contribution.incrementWriteCount(counts.values().stream().mapToInt(Integer::intValue).sum());
         log.info("Batch {}: subjects matched {}; {} rows warned", batchId, counts, warned);

@@ -64,6 +64,7 @@ public record BatchView(long id, String unit, String channel, String fileName, B
             case REJECTED -> "文件未能处理，请查看反馈表中的原因";
             case DUPLICATE -> "重复报送，未再次入库";
             case FAILED -> "系统处理出错，平台运维人员将重新处理，无需重新报送";
+            case DRY_RUN -> "试运行：已检查并生成反馈，未入库";
         };
     }
 

@@ -52,6 +52,20 @@ final class BatchLine {
         return head + body + where;
     }
 
+    /** A dry run's outcome: what would have been loaded, and that nothing was. */
+    static String dryRun(Batch b, String file, String itemTitle) {
+        String head = "试运行 批次 " + b.id() + "  " + IdNumberMasking.maskEmbedded(file);
+        String body = switch (b.status()) {
+            case DONE -> String.format("  %s：接收 %d 行，可入库 %d 行（其中有警告 %d 行），将拒绝 %d 行。未写入信用库。", itemTitle,
+                    b.counts().received(), b.counts().accepted(), b.counts().warned(), b.counts().rejected());
+            case REJECTED -> "  文件将被退回：" + b.problemMessage();
+            case DUPLICATE -> "  与已入库的批次 " + b.duplicateOf() + " 内容相同，正式报送时将作为重复文件处理。";
+            default -> "  平台处理失败（" + b.status() + "）：" + b.failureMessage();
+        };
+        String where = b.feedbackPath() == null ? "" : "\n  反馈（试运行）：" + b.feedbackPath();
+        return head + body + where;
+    }
+
     static boolean engineFailed(Batch b) {
         return b.status() == BatchStatus.FAILED;
     }

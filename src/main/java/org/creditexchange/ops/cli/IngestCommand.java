@@ -31,6 +31,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per file per line.")
     boolean json;
 
+    @Option(names = "--dry-run", description = "Check only: read, map, validate and match, write the feedback into "
+            + "<data>/dry-run/<unit>/, store nothing.")
+    boolean dryRun;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to ingest.")
     List<Path> files;
 
@@ -65,8 +69,12 @@ final class IngestCommand implements Callable<Integer> {
                 String name = f.getFileName().toString();
                 Batch done;
                 try {
-                    Batch received = intake.receive(unit, CLI_CHANNEL, f, name);
-                    done = ingest.process(received.id());
+                    if (dryRun) {
+                        done = ctx.getBean(org.creditexchange.ingest.DryRun.class).run(unit, f, name);
+                    } else {
+                        Batch received = intake.receive(unit, CLI_CHANNEL, f, name);
+                        done = ingest.process(received.id());
+                    }
                 } catch (IngestFailedException e) {
                     done = batches.get(e.batchId());
                     exit = CreditExchangeCommand.EXIT_ENGINE;
@@ -77,7 +85,8 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 String title = done.itemId() == null ? "" : configuration.catalog().item(done.itemId())
                         .map(CatalogItemDefinition::title).orElse(done.itemId());
-                out.println(json ? BatchLine.json(done, name) : BatchLine.human(done, name, title));
+                out.println(json ? BatchLine.json(done, name)
+                        : dryRun ? BatchLine.dryRun(done, name, title) : BatchLine.human(done, name, title));
                 out.flush();
             }
             return exit;

@@ -94,7 +94,8 @@ final class UnitAssessor {
 
         List<BatchRow> rows = jdbc.query("SELECT id, channel_id, original_name, item_id, received_at, status, "
                 + "rows_received, rows_accepted, rows_rejected, problem_code FROM cx_batch "
-                + "WHERE unit_code = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id",
+                + "WHERE unit_code = ? AND received_at >= ? AND received_at < ? AND channel_id <> 'dry-run' "
+                + "ORDER BY received_at, id",
                 (rs, i) -> new BatchRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getLong(7), rs.getLong(8),
                         rs.getLong(9), rs.getString(10)), scope);

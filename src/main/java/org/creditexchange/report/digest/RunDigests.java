@@ -40,7 +40,7 @@ public class RunDigests {
         long[] rows = new long[3];
         List<String> failures = new ArrayList<>();
         jdbc.query("SELECT id, status, rows_received, rows_accepted, rows_rejected, failure_message FROM cx_batch "
-                + "WHERE unit_code = ? AND received_at >= ? AND received_at < ? ORDER BY id", rs -> {
+                + "WHERE unit_code = ? AND received_at >= ? AND received_at < ? AND channel_id <> 'dry-run' ORDER BY id", rs -> {
             n[0]++;
             switch (rs.getString("status")) {
                 case "DONE" -> {
