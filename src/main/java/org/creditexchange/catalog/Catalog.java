@@ -22,6 +22,11 @@ public final class Catalog {
         return Optional.ofNullable(items.get(id));
     }
 
+    /** The title of item {@code id} as clerks know it (行政处罚 …): the id itself when unknown, "" for none. */
+    public String title(String id) {
+        return id == null ? "" : item(id).map(CatalogItemDefinition::title).orElse(id);
+    }
+
     public Collection<CatalogItemDefinition> items() {
         return items.values();
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.creditexchange.CxProperties;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.map.HeaderLayout;
@@ -96,8 +95,7 @@ public class FeedbackService {
     }
 
     private FeedbackReport report(Batch batch, ConnectorDefinition unit) throws IOException {
-        String itemTitle = batch.itemId() == null ? "" : configuration.catalog().item(batch.itemId())
-                .map(CatalogItemDefinition::title).orElse(batch.itemId());
+        String itemTitle = configuration.catalog().title(batch.itemId());
         String fileName = IdNumberMasking.maskEmbedded(batch.originalName());
         OffsetDateTime processed = batch.processedAt() == null ? OffsetDateTime.now(IntakeService.ZONE) : batch.processedAt();
         if (batch.status() == BatchStatus.DUPLICATE) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditexchange.CxProperties;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.BatchRepository;
@@ -81,8 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             List<Batch> inOrder = new ArrayList<>(seen);
             java.util.Collections.reverse(inOrder);
             for (Batch b : inOrder) {
-                String title = b.itemId() == null ? "" : configuration.catalog().item(b.itemId())
-                        .map(CatalogItemDefinition::title).orElse(b.itemId());
+                String title = configuration.catalog().title(b.itemId());
                 out.println(BatchLine.human(b, b.originalName(), title));
             }
             out.println();

@@ -1,8 +1,6 @@
 package org.creditexchange.ops.cli;
 
 import java.util.concurrent.Callable;
-import org.creditexchange.audit.AccessLog;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestExecutions;
 import org.creditexchange.ingest.IngestFailedException;
@@ -38,7 +36,7 @@ final class ExecutionCommands {
         @Override
         public Integer call() {
             return RecordCommands.inEngine(spec, ctx -> {
-                long batch = ctx.getBean(IngestExecutions.class).stop(executionId, actor(operator), reason);
+                long batch = ctx.getBean(IngestExecutions.class).stop(executionId, RecordCommands.actor(operator), reason);
                 spec.commandLine().getOut().println("作业执行 " + executionId + "（批次 " + batch + "）将在当前数据块提交后停止；"
                         + "可用 restart " + executionId + " 从停止处继续。 (execution " + executionId
                         + " stops after its current chunk)");
@@ -69,21 +67,16 @@ final class ExecutionCommands {
                 Batch done;
                 int exit = 0;
                 try {
-                    done = ctx.getBean(IngestExecutions.class).restart(executionId, actor(operator), reason);
+                    done = ctx.getBean(IngestExecutions.class).restart(executionId, RecordCommands.actor(operator), reason);
                 } catch (IngestFailedException e) {
                     done = ctx.getBean(BatchRepository.class).get(e.batchId());
                     exit = CreditExchangeCommand.EXIT_ENGINE;
                 }
                 PlatformConfiguration configuration = ctx.getBean(PlatformConfiguration.class);
-                String title = done.itemId() == null ? "" : configuration.catalog().item(done.itemId())
-                        .map(CatalogItemDefinition::title).orElse(done.itemId());
+                String title = configuration.catalog().title(done.itemId());
                 spec.commandLine().getOut().println(BatchLine.human(done, done.originalName(), title));
                 return exit;
             });
         }
-    }
-
-    private static String actor(String operator) {
-        return operator == null || operator.isBlank() ? AccessLog.currentUser() : operator;
     }
 }

@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
             java.time.LocalDate today = publicOnly ? java.time.LocalDate.now(org.creditexchange.intake.IntakeService.ZONE) : null;
             RecordExport export = ctx.getBean(RecordExport.class);
             if (unmasked) {
-                String actor = operator == null || operator.isBlank() ? AccessLog.currentUser() : operator;
+                String actor = RecordCommands.actor(operator);
                 ctx.getBean(AccessLog.class).record(actor, "EXPORT_UNMASKED",
                         "item=" + item + (unit == null ? "" : " unit=" + unit), reason,
                         export.count(definition, unit) + " records to " + (out == null ? "standard output" : out.toAbsolutePath()));

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestFailedException;
 import org.creditexchange.ingest.IngestService;
@@ -83,8 +82,7 @@ final class IngestCommand implements Callable<Integer> {
                     exit = CreditExchangeCommand.EXIT_ENGINE;
                     continue;
                 }
-                String title = done.itemId() == null ? "" : configuration.catalog().item(done.itemId())
-                        .map(CatalogItemDefinition::title).orElse(done.itemId());
+                String title = configuration.catalog().title(done.itemId());
                 out.println(json ? BatchLine.json(done, name)
                         : dryRun ? BatchLine.dryRun(done, name, title) : BatchLine.human(done, name, title));
                 out.flush();

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.creditexchange.audit.AccessLog;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestFailedException;
 import org.creditexchange.ingest.IngestService;
@@ -80,7 +78,7 @@ final class ReloadCommand implements Callable<Integer> {
                         target.range.to.plusDays(1).atStartOfDay(IntakeService.ZONE).toOffsetDateTime());
                 out.println("重新处理 " + chosen.size() + " 个批次 (reloading " + chosen.size() + " batches)");
             }
-            String actor = operator == null || operator.isBlank() ? AccessLog.currentUser() : operator;
+            String actor = RecordCommands.actor(operator);
             int exit = 0;
             for (Batch b : chosen) {
                 Batch done;
@@ -90,8 +88,7 @@ final class ReloadCommand implements Callable<Integer> {
                     done = batches.get(b.id());
                     exit = CreditExchangeCommand.EXIT_ENGINE;
                 }
-                String title = done.itemId() == null ? "" : configuration.catalog().item(done.itemId())
-                        .map(CatalogItemDefinition::title).orElse(done.itemId());
+                String title = configuration.catalog().title(done.itemId());
                 out.println(BatchLine.human(done, done.originalName(), title));
             }
             return exit;

@@ -1,7 +1,6 @@
 package org.creditexchange.ops.cli;
 
 import java.util.concurrent.Callable;
-import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestFailedException;
 import org.creditexchange.ingest.IngestService;
@@ -55,8 +54,7 @@ final class ResumeCommand implements Callable<Integer> {
                 exit = CreditExchangeCommand.EXIT_ENGINE;
             }
             PlatformConfiguration configuration = ctx.getBean(PlatformConfiguration.class);
-            String title = done.itemId() == null ? "" : configuration.catalog().item(done.itemId())
-                    .map(CatalogItemDefinition::title).orElse(done.itemId());
+            String title = configuration.catalog().title(done.itemId());
             spec.commandLine().getOut().println(BatchLine.human(done, done.originalName(), title));
             return exit;
         });

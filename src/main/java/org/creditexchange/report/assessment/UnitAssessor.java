@@ -208,6 +208,6 @@ final class UnitAssessor {
         if (itemId == null) {
             return "未能识别";
         }
-        return catalog.item(itemId).map(CatalogItemDefinition::title).orElse(itemId);
+        return catalog.title(itemId);
     }
 }
