@@ -78,7 +78,7 @@ public class BatchRepository {
 
     /** The most recent batches, newest first. */
     public List<Batch> recent(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM cx_batch ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", this::map);
+        return search(null, null, null, null, limit);
     }
 
     public void markRecognized(long id, String itemId, String fileFormat, String layoutJson, String noticesJson) {
@@ -169,6 +169,35 @@ public class BatchRepository {
         Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM cx_batch WHERE sha256 = (SELECT sha256 FROM cx_batch "
                 + "WHERE id = ?) AND id <> ? AND status <> 'DRY_RUN'", Integer.class, id, id);
         return others != null && others > 0;
+    }
+
+    /**
+     * Batches by unit, status and time received, newest first; a null argument does not filter.
+     *
+     * @param from        received at or after, or null
+     * @param toExclusive received before, or null
+     */
+    public List<Batch> search(String unit, BatchStatus status, OffsetDateTime from, OffsetDateTime toExclusive, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cx_batch WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (unit != null) {
+            sql.append(" AND unit_code = ?");
+            args.add(unit);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.name());
+        }
+        if (from != null) {
+            sql.append(" AND received_at >= ?");
+            args.add(from);
+        }
+        if (toExclusive != null) {
+            sql.append(" AND received_at < ?");
+            args.add(toExclusive);
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return jdbc.query(sql.toString(), this::map, args.toArray());
     }
 
     /** The unit's DONE and REJECTED batches received in [from, to), oldest first: what a reload of a range covers. */
