@@ -69,8 +69,12 @@ public final class IdNumberMasking {
         return replace(text, SHAPE_ANYWHERE);
     }
 
+    /** The shortest run of digits an ID-number shape holds (a legacy number is 15 digits, a current one 17 + 1). */
+    private static final int SHORTEST_RUN = 15;
+
     private static String replace(String text, Pattern pattern) {
-        if (text == null || text.isBlank()) {
+        if (text == null || !hasDigitRun(text)) {
+            // Most values (names, dates, amounts, codes) cannot hold an ID number: no copy, no regular expression.
             return text;
         }
         // Full-width digits are single characters like half-width ones: find on the half-width view, mask the original.
@@ -86,6 +90,22 @@ public final class IdNumberMasking {
             last = m.end();
         } while (m.find());
         return out.append(text, last, text.length()).toString();
+    }
+
+    /** Tells whether {@code text} has {@link #SHORTEST_RUN} digits (half- or full-width) in a row. */
+    private static boolean hasDigitRun(String text) {
+        int run = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
+                if (++run >= SHORTEST_RUN) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static String halfWidthDigits(String text) {
