@@ -150,7 +150,9 @@ public class FeedbackService {
     private Stream<FeedbackRow> rows(long batchId, Map<Integer, List<Reason>> reasons) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000);
-        return streaming.queryForStream("SELECT row_no, status, cells_json FROM cx_staged_row WHERE batch_id = ? ORDER BY row_no",
+        return streaming.queryForStream("SELECT s.row_no, s.status, c.cells_json FROM cx_staged_row s"
+                + " JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no"
+                + " WHERE s.batch_id = ? ORDER BY s.row_no",
                 (rs, i) -> new FeedbackRow(rs.getInt(1), RowStatus.valueOf(rs.getString(2)),
                         reasons.getOrDefault(rs.getInt(1), List.of()), read(rs.getString(3), CELLS)), batchId);
     }

@@ -26,6 +26,7 @@ import org.creditexchange.ingest.stage.StageProgressListener;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowFactory;
 import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.ingest.timeliness.DecisionDelays;
 import org.creditexchange.ingest.timeliness.TimelinessTasklet;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.validate.ReasonMessages;
@@ -144,7 +145,9 @@ public class IngestJobConfiguration {
                 new RowValidator(configuration.catalog(), item, translations, relaxed,
                         configuration.sourceMapping(batch.unitCode(), item.id())
                                 .map(SourceMappingDefinition::dateFormats).orElse(List.of())),
-                new StagedRowFactory(item, layout, hasher, cipher), LocalDate.now(IntakeService.ZONE));
+                new StagedRowFactory(item, layout, hasher, cipher, new DecisionDelays(configuration.calendar(),
+                        batch.receivedAt().atZoneSameInstant(IntakeService.ZONE).toLocalDate())),
+                LocalDate.now(IntakeService.ZONE));
     }
 
     @Bean

@@ -149,6 +149,7 @@ public class BatchRepository {
      */
     public void resetForReload(long id, long runKey) {
         jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", id);
+        jdbc.update("DELETE FROM cx_staged_content WHERE batch_id = ?", id);
         jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", id);
         jdbc.update("DELETE FROM cx_feedback_delivery WHERE batch_id = ?", id);
         jdbc.update("UPDATE cx_batch SET status = 'RECEIVED', item_id = NULL, file_format = NULL, layout_json = NULL, "
@@ -164,6 +165,7 @@ public class BatchRepository {
      */
     public boolean finishDryRun(long id) {
         jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", id);
+        jdbc.update("DELETE FROM cx_staged_content WHERE batch_id = ?", id);
         jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", id);
         jdbc.update("UPDATE cx_batch SET status = 'DRY_RUN' WHERE id = ?", id);
         Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM cx_batch WHERE sha256 = (SELECT sha256 FROM cx_batch "

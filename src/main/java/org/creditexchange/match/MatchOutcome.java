@@ -11,6 +11,9 @@ public enum MatchOutcome {
     /** Several subjects fit: held. */
     AMBIGUOUS;
 
+    /** Every outcome, as an SQL list. */
+    public static final String ALL = "'MATCHED', 'NAME_MISMATCH', 'UNKNOWN', 'AMBIGUOUS'";
+
     /** The outcomes a later registry update may change, the ones {@link Rematch} revisits. */
     public static final String UNSETTLED = "'UNKNOWN', 'NAME_MISMATCH', 'AMBIGUOUS'";
 }

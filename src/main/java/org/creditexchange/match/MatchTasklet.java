@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.catalog.FieldDefinition;
 import org.creditexchange.catalog.FieldTypeName;
-import org.creditexchange.catalog.code.OrgCodeCheckDigit;
 import org.creditexchange.catalog.code.UsccCheckDigit;
 import org.creditexchange.ingest.validate.Reason;
 import org.creditexchange.ingest.validate.ReasonMessages;
@@ -33,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rejected to its subject and tells the source about the rows it could not link cleanly.
  *
  * <ol>
- *   <li>Derives each row's comparison forms once (normalised name, org code, registration number: from the
- *       staged row and its {@code record_json}, in pages, written back with JDBC batches) and marks the rows.</li>
+ *   <li>The rows come marked for matching with their comparison forms ({@link MatchForms}, worked out as they were
+ *       staged); rows the in-file duplicate check rejected have lost the mark.</li>
  *   <li>A {@code legal-person} batch feeds the organisation registry first (the row's name replaces the stored
  *       one, which is kept as a former name); every batch feeds the person registry with persons not yet in it
  *       (keyed ID hash, name, ID ciphertext).</li>
@@ -58,6 +57,8 @@ public class MatchTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(MatchTasklet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
+    /** A staged row's values, cells and sealed personal values. */
+    private static final String CONTENT = " JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no";
 
     private final long batchId;
     private final CatalogItemDefinition item;
@@ -92,7 +93,6 @@ public class MatchTasklet implements Tasklet {
         // A registry import or a large legal-person file may have just filled the registry.
         org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_org_subject", "cx_org_subject_name",
                 "cx_person_subject", "cx_staged_row");
-        prepareOrganisations();
         if (LEGAL_PERSON_ITEM.equals(item.id()) && !dryRun) {
             feedOrganisations(today);
         }
@@ -114,60 +114,13 @@ public class MatchTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    // --- 1. comparison forms -------------------------------------------------------------------------------------
-
-    private void prepareOrganisations() {
-        Optional<String> orgCodeField = fieldOfType(FieldTypeName.ORG_CODE);
-        Optional<String> regNumberField = fieldOfType(FieldTypeName.REG_NUMBER);
-        pages("SELECT row_no, subject_name, subject_code, record_json FROM cx_staged_row"
-                + " WHERE batch_id = ? AND status <> 'REJECTED' AND subject_store = 'ORG'", rows -> {
-            List<Object[]> updates = new ArrayList<>(rows.size());
-            for (Map<String, Object> r : rows) {
-                Map<String, String> record = values((String) r.get("record_json"));
-                String uscc = text(r.get("subject_code"));
-                String orgCode = orgCodeField.map(f -> OrgCodeCheckDigit.normalize(record.get(f))).orElse("");
-                if (orgCode.isEmpty() && UsccCheckDigit.isValid(uscc)) {
-                    orgCode = UsccCheckDigit.orgCodePart(uscc);
-                }
-                String regNumber = regNumberField.map(f -> text(record.get(f)).strip().toUpperCase(java.util.Locale.ROOT))
-                        .orElse("");
-                updates.add(new Object[] {SubjectNames.normalize(text(r.get("subject_name"))), nullIfEmpty(orgCode),
-                        nullIfEmpty(regNumber), batchId, r.get("row_no")});
-            }
-            if (postgres()) {
-                // One statement per page instead of one per row.
-                List<Object> args = new ArrayList<>(updates.size() * 4 + 1);
-                StringBuilder values = new StringBuilder();
-                for (Object[] u : updates) {
-                    values.append(values.isEmpty() ? "" : ", ")
-                            .append("(CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))");
-                    args.add(u[4]);
-                    args.add(u[0]);
-                    args.add(u[1]);
-                    args.add(u[2]);
-                }
-                args.add(batchId);
-                jdbc.update("UPDATE cx_staged_row s SET match_status = '" + SubjectMatcher.PENDING + "', match_method = NULL,"
-                        + " subject_id = NULL, match_name_norm = v.n, match_org_code = v.o, match_reg_number = v.r"
-                        + " FROM (VALUES " + values + ") AS v (row_no, n, o, r)"
-                        + " WHERE s.batch_id = ? AND s.row_no = v.row_no", args.toArray());
-                return;
-            }
-            jdbc.batchUpdate("UPDATE cx_staged_row SET match_status = '" + SubjectMatcher.PENDING + "', match_method = NULL,"
-                    + " subject_id = NULL, match_name_norm = ?, match_org_code = ?, match_reg_number = ?"
-                    + " WHERE batch_id = ? AND row_no = ?", updates, new int[] {java.sql.Types.VARCHAR,
-                    java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.INTEGER});
-        });
-        jdbc.update("UPDATE cx_staged_row SET match_status = '" + SubjectMatcher.PENDING + "', match_method = NULL,"
-                + " subject_id = NULL WHERE batch_id = ? AND status <> 'REJECTED' AND subject_store = 'PERSON'", batchId);
-    }
-
     // --- 2. registry feeds ---------------------------------------------------------------------------------------
 
     private void feedOrganisations(LocalDate today) {
         long[] fed = {0, 0, 0};
-        pages("SELECT row_no, subject_code, record_json FROM cx_staged_row"
-                + " WHERE batch_id = ? AND status <> 'REJECTED' AND subject_store = 'ORG' AND subject_code <> ''", rows -> {
+        pages("SELECT s.row_no, s.subject_code, c.record_json FROM cx_staged_row s" + CONTENT
+                + " WHERE s.batch_id = ? AND s.status <> 'REJECTED' AND s.subject_store = 'ORG' AND s.subject_code <> ''",
+                rows -> {
             List<OrgSubject> subjects = new ArrayList<>(rows.size());
             for (Map<String, Object> r : rows) {
                 String uscc = text(r.get("subject_code"));
@@ -193,8 +146,9 @@ public class MatchTasklet implements Tasklet {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
-        pages("SELECT row_no, subject_id_hash, subject_name, personal_json FROM cx_staged_row"
-                + " WHERE batch_id = ? AND status <> 'REJECTED' AND subject_store = 'PERSON' AND subject_id_hash <> ''", rows -> {
+        pages("SELECT s.row_no, s.subject_id_hash, s.subject_name, c.personal_json FROM cx_staged_row s" + CONTENT
+                + " WHERE s.batch_id = ? AND s.status <> 'REJECTED' AND s.subject_store = 'PERSON'"
+                + " AND s.subject_id_hash <> ''", rows -> {
             List<Object[]> persons = new ArrayList<>(rows.size());
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Map<String, Object> r : rows) {

@@ -5,15 +5,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The matching itself, set-based: a handful of statements over all the rows marked for matching, whatever their
- * number, each a join of the marked rows with the registry's indexes. The same SQL runs on H2 and PostgreSQL.
+ * The matching itself, set-based: one statement per store over all the rows marked for matching, whatever their
+ * number, each a join of the marked rows with the registry's indexes that writes every row once (a staged row is
+ * wide: each pass over a batch's rows costs a rewrite of all of them). The same SQL runs on H2 and PostgreSQL.
  *
- * <p>Rows to match carry a marker in {@code match_status} (the match step uses {@link #PENDING}, {@link Rematch}
- * its own) and the comparison forms {@code match_name_norm}, {@code match_org_code} and {@code match_reg_number}.
- * Organisations are tried in order, each method only for rows the previous ones left undecided:
+ * <p>Rows to match carry a marker in {@code match_status} (staging marks every row that is not rejected
+ * {@link #PENDING}, {@link Rematch} uses its own) and the comparison forms {@code match_name_norm},
+ * {@code match_org_code} and {@code match_reg_number} ({@link MatchForms}). Organisations are tried in order, each
+ * method deciding only rows the previous ones left undecided:
  * <ol>
  *   <li>{@code USCC}: the row's 统一社会信用代码 ({@code subject_code});</li>
  *   <li>{@code ORG_CODE}: its 组织机构代码 (the org-code field, else USCC positions 9–17);</li>
@@ -38,51 +41,68 @@ public class SubjectMatcher {
             AND (s.match_org_code IS NULL OR o.org_code IS NULL OR o.org_code = s.match_org_code)
             AND (s.match_reg_number IS NULL OR o.reg_number IS NULL OR o.reg_number = s.match_reg_number)""";
 
-    private static final String ROWS = "s.match_status = ? {scope} AND s.subject_store = 'ORG' AND s.match_method IS NULL";
+    private static final String ROWS = "s.match_status = ? {scope} AND s.subject_store = 'ORG'";
 
-    private record Method(String name, String candidates) {
+    /** One method's candidates: per marked row, how many subjects it finds and the least of their ids. */
+    private static String candidates(String pairs) {
+        return "SELECT c.batch_id, c.row_no, COUNT(DISTINCT c.subject_id) AS n, MIN(c.subject_id) AS subject_id"
+                + " FROM (" + pairs + ") c GROUP BY c.batch_id, c.row_no";
     }
 
-    /** Per method: (batch_id, row_no, subject id) for each candidate subject of each undecided row. */
-    private static final List<Method> METHODS = List.of(
-            new Method("USCC", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-                    + " JOIN cx_org_subject o ON o.uscc = s.subject_code WHERE " + ROWS),
-            new Method("ORG_CODE", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-                    + " JOIN cx_org_subject o ON o.org_code = s.match_org_code AND " + COMPATIBLE + " WHERE " + ROWS),
-            new Method("REG_NUMBER", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-                    + " JOIN cx_org_subject o ON o.reg_number = s.match_reg_number AND " + COMPATIBLE + " WHERE " + ROWS),
-            new Method("NAME", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-                    + " JOIN cx_org_subject o ON o.name_norm = s.match_name_norm AND " + COMPATIBLE + " WHERE " + ROWS
-                    + " UNION ALL SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-                    + " JOIN cx_org_subject_name f ON f.name_norm = s.match_name_norm"
-                    + " JOIN cx_org_subject o ON o.id = f.subject_id AND " + COMPATIBLE + " WHERE " + ROWS));
+    private static final String USCC = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+            + " JOIN cx_org_subject o ON o.uscc = s.subject_code WHERE " + ROWS);
+    private static final String ORG_CODE = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id"
+            + " FROM cx_staged_row s JOIN cx_org_subject o ON o.org_code = s.match_org_code AND " + COMPATIBLE
+            + " WHERE " + ROWS);
+    private static final String REG_NUMBER = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id"
+            + " FROM cx_staged_row s JOIN cx_org_subject o ON o.reg_number = s.match_reg_number AND " + COMPATIBLE
+            + " WHERE " + ROWS);
+    private static final String NAME = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+            + " JOIN cx_org_subject o ON o.name_norm = s.match_name_norm AND " + COMPATIBLE + " WHERE " + ROWS
+            + " UNION ALL SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+            + " JOIN cx_org_subject_name f ON f.name_norm = s.match_name_norm"
+            + " JOIN cx_org_subject o ON o.id = f.subject_id AND " + COMPATIBLE + " WHERE " + ROWS);
+    /** How many times the marker (and the batch) stand in {@link #ORGANISATIONS}. */
+    private static final int ORGANISATION_SCOPES = 6;
 
+    /** Each marked organisation row: the first method with candidates, its subject when it has one, the outcome. */
+    private static final String ORGANISATION_OUTCOMES = """
+            SELECT m.batch_id, m.row_no, m.method, m.subject_id,
+                   CASE WHEN m.method IS NULL THEN 'UNKNOWN'
+                        WHEN m.subject_id IS NULL THEN 'AMBIGUOUS'
+                        WHEN m.method = 'NAME' OR COALESCE(m.name_norm, '') = ''
+                             OR EXISTS (SELECT 1 FROM cx_org_subject o WHERE o.id = m.subject_id
+                                        AND o.name_norm = m.name_norm)
+                             OR EXISTS (SELECT 1 FROM cx_org_subject_name f WHERE f.subject_id = m.subject_id
+                                        AND f.name_norm = m.name_norm) THEN 'MATCHED'
+                        ELSE 'NAME_MISMATCH' END AS outcome
+            FROM (SELECT s.batch_id, s.row_no, s.match_name_norm AS name_norm,
+                         CASE WHEN u.n > 0 THEN 'USCC' WHEN c.n > 0 THEN 'ORG_CODE'
+                              WHEN r.n > 0 THEN 'REG_NUMBER' WHEN nm.n > 0 THEN 'NAME' END AS method,
+                         CASE WHEN u.n > 0 THEN CASE WHEN u.n = 1 THEN u.subject_id END
+                              WHEN c.n > 0 THEN CASE WHEN c.n = 1 THEN c.subject_id END
+                              WHEN r.n > 0 THEN CASE WHEN r.n = 1 THEN r.subject_id END
+                              WHEN nm.n = 1 THEN nm.subject_id END AS subject_id
+                  FROM cx_staged_row s
+                  LEFT JOIN ({uscc}) u ON u.batch_id = s.batch_id AND u.row_no = s.row_no
+                  LEFT JOIN ({orgCode}) c ON c.batch_id = s.batch_id AND c.row_no = s.row_no
+                  LEFT JOIN ({regNumber}) r ON r.batch_id = s.batch_id AND r.row_no = s.row_no
+                  LEFT JOIN ({name}) nm ON nm.batch_id = s.batch_id AND nm.row_no = s.row_no
+                  WHERE {rows}) m"""
+            .replace("{uscc}", USCC).replace("{orgCode}", ORG_CODE).replace("{regNumber}", REG_NUMBER)
+            .replace("{name}", NAME).replace("{rows}", ROWS);
+
+    /** Each marked person row: matched by its ID hash, else unknown. */
+    private static final String PERSON_OUTCOMES = """
+            SELECT s.batch_id, s.row_no, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_HASH' END AS method,
+                   p.id AS subject_id, CASE WHEN p.id IS NULL THEN 'UNKNOWN' ELSE 'MATCHED' END AS outcome
+            FROM cx_staged_row s LEFT JOIN cx_person_subject p ON p.id_hash = s.subject_id_hash
+            WHERE s.match_status = ? {scope} AND s.subject_store = 'PERSON'""";
+
+    /** Writes outcomes (one of the two above) onto their rows: each row once. */
     private static final String APPLY = """
-            MERGE INTO cx_staged_row t
-            USING (SELECT batch_id, row_no, COUNT(DISTINCT subject_id) AS n, MIN(subject_id) AS subject_id
-                   FROM ({candidates}) c GROUP BY batch_id, row_no) c
-            ON (t.batch_id = c.batch_id AND t.row_no = c.row_no)
-            WHEN MATCHED THEN UPDATE SET match_method = ?, subject_id = CASE WHEN c.n = 1 THEN c.subject_id END""";
-
-    private static final String PERSONS = """
-            MERGE INTO cx_staged_row t
-            USING (SELECT s.batch_id, s.row_no, p.id AS subject_id FROM cx_staged_row s
-                   JOIN cx_person_subject p ON p.id_hash = s.subject_id_hash
-                   WHERE s.match_status = ? {scope} AND s.subject_store = 'PERSON') c
-            ON (t.batch_id = c.batch_id AND t.row_no = c.row_no)
-            WHEN MATCHED THEN UPDATE SET match_method = 'ID_HASH', subject_id = c.subject_id""";
-
-    private static final String NAME_AGREES = """
-            (s.match_method IN ('NAME', 'ID_HASH') OR COALESCE(s.match_name_norm, '') = ''
-             OR EXISTS (SELECT 1 FROM cx_org_subject o WHERE o.id = s.subject_id AND o.name_norm = s.match_name_norm)
-             OR EXISTS (SELECT 1 FROM cx_org_subject_name f WHERE f.subject_id = s.subject_id
-                        AND f.name_norm = s.match_name_norm))""";
-
-    private static final Map<MatchOutcome, String> FINAL = Map.of(
-            MatchOutcome.UNKNOWN, "s.match_method IS NULL",
-            MatchOutcome.AMBIGUOUS, "s.subject_id IS NULL",
-            MatchOutcome.MATCHED, NAME_AGREES,
-            MatchOutcome.NAME_MISMATCH, "1 = 1");
+            MERGE INTO cx_staged_row t USING (%s) c ON (t.batch_id = c.batch_id AND t.row_no = c.row_no)
+            WHEN MATCHED THEN UPDATE SET match_status = c.outcome, match_method = c.method, subject_id = c.subject_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -99,27 +119,31 @@ public class SubjectMatcher {
      */
     public Map<MatchOutcome, Integer> match(String marker, Long batchId) {
         String scope = batchId == null ? "" : "AND s.batch_id = ?";
-        for (Method m : METHODS) {
-            int parts = m.name().equals("NAME") ? 2 : 1;
-            List<Object> args = new ArrayList<>();
-            for (int i = 0; i < parts; i++) {
-                args.add(marker);
-                if (batchId != null) {
-                    args.add(batchId);
-                }
-            }
-            args.add(m.name());
-            jdbc.update(APPLY.replace("{candidates}", m.candidates().replace("{scope}", scope)), args.toArray());
+        List<Object> one = batchId == null ? List.of(marker) : List.of(marker, batchId);
+        List<Object> organisationArgs = new ArrayList<>();
+        for (int i = 0; i < ORGANISATION_SCOPES; i++) {
+            organisationArgs.addAll(one);
         }
-        jdbc.update(PERSONS.replace("{scope}", scope), batchId == null ? new Object[] {marker} : new Object[] {marker, batchId});
-
+        String organisations = ORGANISATION_OUTCOMES.replace("{scope}", scope);
+        String persons = PERSON_OUTCOMES.replace("{scope}", scope);
         Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
-        for (MatchOutcome outcome : List.of(MatchOutcome.UNKNOWN, MatchOutcome.AMBIGUOUS, MatchOutcome.MATCHED,
-                MatchOutcome.NAME_MISMATCH)) {
-            String sql = "UPDATE cx_staged_row s SET match_status = ? WHERE s.match_status = ? "
-                    + scope + " AND " + FINAL.get(outcome);
-            counts.put(outcome, jdbc.update(sql, batchId == null ? new Object[] {outcome.name(), marker}
-                    : new Object[] {outcome.name(), marker, batchId}));
+        for (MatchOutcome outcome : MatchOutcome.values()) {
+            counts.put(outcome, 0);
+        }
+        RowCallbackHandler count = rs -> counts.put(MatchOutcome.valueOf(rs.getString(1)), rs.getInt(2));
+        if (batchId == null) {
+            // Across batches the rows cannot be told apart once decided: count what the statements will decide.
+            List<Object> args = new ArrayList<>(organisationArgs);
+            args.addAll(one);
+            jdbc.query("SELECT x.outcome, COUNT(*) FROM (" + organisations + " UNION ALL " + persons + ") x"
+                    + " GROUP BY x.outcome", count, args.toArray());
+        }
+        jdbc.update(APPLY.formatted(organisations), organisationArgs.toArray());
+        jdbc.update(APPLY.formatted(persons), one.toArray());
+        if (batchId != null) {
+            // Staging marks every row of the batch that is not rejected: the batch's outcomes are those rows'.
+            jdbc.query("SELECT match_status, COUNT(*) FROM cx_staged_row WHERE batch_id = ? AND match_status IN ("
+                    + MatchOutcome.ALL + ") GROUP BY match_status", count, batchId);
         }
         return counts;
     }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>another unit holding the same key with other content: both records are kept and a conflict is recorded
  *       for verification ({@link ConflictDetection}).</li>
  * </ul>
+ * A new record takes its row's reporting delay (worked out at staging); a later version keeps the first one's.
  */
 public class RecordMergeTasklet implements Tasklet {
 
@@ -44,9 +45,9 @@ public class RecordMergeTasklet implements Tasklet {
     private static final String MERGE_TEMPLATE = """
             MERGE INTO cx_org_record t
             USING (SELECT s.batch_id, s.row_no, s.business_key, s.subject_kind, s.subject_name, s.subject_code,
-                          s.content_hash, s.fact_hash, s.record_json, s.personal_json, s.disclosure_end, s.match_status,
-                          s.subject_id, %s AS state
-                   FROM cx_staged_row s
+                          s.content_hash, s.fact_hash, c.record_json, c.personal_json, s.disclosure_end, s.match_status,
+                          s.subject_id, s.reporting_delay, s.delay_approximate, %s AS state
+                   FROM cx_staged_row s JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no
                    WHERE s.batch_id = ? AND %s AND s.subject_store = 'ORG') s
             ON (t.item_id = ? AND t.unit_code = ? AND t.business_key = s.business_key)
             WHEN MATCHED AND t.content_hash <> s.content_hash THEN UPDATE SET
@@ -58,10 +59,10 @@ public class RecordMergeTasklet implements Tasklet {
                 row_no = s.row_no, updated_at = ?
             WHEN NOT MATCHED THEN INSERT (item_id, business_key, subject_kind, subject_name, subject_code, unit_code,
                 content_hash, fact_hash, record_json, personal_json, disclosure_end, match_status, subject_id, state, version,
-                batch_id, row_no, created_at, updated_at)
+                batch_id, row_no, reporting_delay, delay_approximate, created_at, updated_at)
             VALUES (?, s.business_key, s.subject_kind, s.subject_name, s.subject_code, ?, s.content_hash, s.fact_hash,
                 s.record_json, s.personal_json, s.disclosure_end, s.match_status, s.subject_id, s.state, 1,
-                s.batch_id, s.row_no, ?, ?)
+                s.batch_id, s.row_no, s.reporting_delay, s.delay_approximate, ?, ?)
             """;
 
     private final long batchId;
@@ -96,13 +97,16 @@ public class RecordMergeTasklet implements Tasklet {
         if ("REJECTED".equals(status)) {
             // Found damaged part-way: the file is refused as a whole, nothing of it is loaded or kept in staging.
             jdbc.update("DELETE FROM cx_staged_reason WHERE batch_id = ?", batchId);
+            jdbc.update("DELETE FROM cx_staged_content WHERE batch_id = ?", batchId);
             jdbc.update("DELETE FROM cx_staged_row WHERE batch_id = ?", batchId);
             log.info("Batch {}: refused as a whole while staging: nothing merged", batchId);
             return RepeatStatus.FINISHED;
         }
         // One merge at a time: a concurrent batch of another unit must be visible to the conflict detection below.
         jdbc.queryForObject("SELECT id FROM cx_merge_lock WHERE id = 1 FOR UPDATE", Integer.class);
-        PlannerStatistics.refresh(jdbc, "cx_staged_row", "cx_org_record", "cx_person_record");
+        // Staging was analysed after it was filled (the duplicates step); the match step's update of every row
+        // changes nothing the merge's plan depends on, so only the stores are looked at here.
+        PlannerStatistics.refresh(jdbc, "cx_org_record", "cx_person_record");
         OffsetDateTime now = OffsetDateTime.now();
         String by = "batch " + batchId;
         int versions = 0;

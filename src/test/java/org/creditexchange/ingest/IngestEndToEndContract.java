@@ -182,7 +182,8 @@ abstract class IngestEndToEndContract {
             }
         }
         assertThat(batch.landedPath()).exists();
-        assertThat(String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id())))
+        assertThat(String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id()))
+                + jdbc.queryForList("SELECT * FROM cx_staged_content WHERE batch_id = ?", batch.id()))
                 .doesNotContain(marker).contains("（已拒收）");
         assertThat(sheet(batch.feedbackPath(), "处理结果汇总").toString()).contains("禁止采集");
     }
@@ -296,6 +297,7 @@ abstract class IngestEndToEndContract {
         String receipt = Files.readString(batch.receiptPath());
         String workbook = String.valueOf(sheet(batch.feedbackPath(), "问题数据明细")) + sheet(batch.feedbackPath(), "处理结果汇总");
         String staged = String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id()))
+                + jdbc.queryForList("SELECT * FROM cx_staged_content WHERE batch_id = ?", batch.id())
                 + jdbc.queryForList("SELECT * FROM cx_staged_reason WHERE batch_id = ?", batch.id());
         String stored = String.valueOf(jdbc.queryForList("SELECT * FROM cx_person_record WHERE batch_id = ?", batch.id()))
                 + jdbc.queryForList("SELECT * FROM cx_org_record WHERE batch_id = ?", batch.id());

@@ -131,6 +131,7 @@ class RobustnessIntegrationTests {
         java.util.Map<String, String> places = new java.util.LinkedHashMap<>();
         places.put("receipt", Files.readString(batch.receiptPath()));
         places.put("staged rows", String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id())));
+        places.put("staged content", String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_content WHERE batch_id = ?", batch.id())));
         places.put("staged reasons", String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_reason WHERE batch_id = ?", batch.id())));
         places.put("org records", String.valueOf(jdbc.queryForList("SELECT * FROM cx_org_record WHERE batch_id = ?", batch.id())));
         places.put("person records", String.valueOf(jdbc.queryForList("SELECT * FROM cx_person_record WHERE batch_id = ?", batch.id())));
@@ -202,7 +203,8 @@ class RobustnessIntegrationTests {
 
         assertThat(batch.counts()).isEqualTo(new Batch.Counts(1, 0, 0, 1));
         assertThat(Files.readString(batch.receiptPath())).contains("PERSON_NOT_COLLECTED");
-        String staged = String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id()));
+        String staged = String.valueOf(jdbc.queryForList("SELECT * FROM cx_staged_row WHERE batch_id = ?", batch.id()))
+                + jdbc.queryForList("SELECT * FROM cx_staged_content WHERE batch_id = ?", batch.id());
         assertThat(staged).doesNotContain("98765.43").doesNotContain("个人所得税").contains("（已拒收）");
     }
 

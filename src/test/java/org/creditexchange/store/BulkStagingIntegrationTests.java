@@ -14,11 +14,14 @@ import org.creditexchange.CreditExchangeApplication;
 import org.creditexchange.ingest.IngestService;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.ingest.timeliness.DecisionDelays;
+import org.creditexchange.ingest.timeliness.ReportingDelay;
 import org.creditexchange.ingest.validate.Reason;
 import org.creditexchange.ingest.validate.RowStatus;
 import org.creditexchange.ingest.validate.Severity;
 import org.creditexchange.intake.Batch;
 import org.creditexchange.intake.IntakeService;
+import org.creditexchange.match.MatchForms;
 import org.creditexchange.support.EmbeddedPostgresDatabase;
 import org.creditexchange.support.FixtureFiles;
 import org.creditexchange.support.PenaltyRows;
@@ -92,12 +95,14 @@ class BulkStagingIntegrationTests {
         assertThatThrownBy(() -> chunk.executeWithoutResult(s -> write(writer, broken)))
                 .hasStackTraceContaining("cx_staged_row");
         assertThat(count("cx_staged_row", batchId)).isEqualTo(3);
+        assertThat(count("cx_staged_content", batchId)).isEqualTo(3);
         assertThat(count("cx_staged_reason", batchId)).isEqualTo(2);
 
         chunk.executeWithoutResult(s -> write(writer, second));
 
         assertThat(jdbc.queryForList("SELECT row_no FROM cx_staged_row WHERE batch_id = ? ORDER BY row_no", Integer.class,
                 batchId)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(count("cx_staged_content", batchId)).isEqualTo(6);
         assertThat(count("cx_staged_reason", batchId)).isEqualTo(6);
         // and what COPY staged is what JDBC batches stage
         long viaBatches = 900_002L;
@@ -160,10 +165,12 @@ class BulkStagingIntegrationTests {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private String stagedRows(long batchId) {
-        return jdbc.queryForList("SELECT row_no, status, subject_store, subject_kind, subject_name, subject_code,"
+        return jdbc.queryForList("SELECT s.row_no, status, subject_store, subject_kind, subject_name, subject_code,"
                 + " subject_id_hash, business_key, record_json, cells_json, (personal_json IS NULL) AS no_personal,"
-                + " disclosure_end, ends_disclosure, match_status, match_method, match_name_norm"
-                + " FROM cx_staged_row WHERE batch_id = ? ORDER BY row_no", batchId).toString();
+                + " disclosure_end, ends_disclosure, match_status, match_method, match_name_norm, match_org_code,"
+                + " match_reg_number, decision_date, reporting_delay, delay_approximate"
+                + " FROM cx_staged_row s JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no"
+                + " WHERE s.batch_id = ? ORDER BY s.row_no", batchId).toString();
     }
 
     private String reasons(long batchId) {
@@ -197,7 +204,10 @@ class BulkStagingIntegrationTests {
                     "企业\"" + i + "\",有限\n公司\\N", i % 3 == 0 ? "" : "91330106MA2B3C4D11", i % 3 == 0 ? "h" + i : "",
                     "键|" + i + "|\\", "c".repeat(64), "f".repeat(64), "{\"a\":\"值\\\"" + i + ",\\n\"}", "[\"\",\"\\\\N\"]",
                     i % 3 == 0 ? "{\"id\":{\"hash\":\"x\"}}" : null, rejected ? null : LocalDate.of(2027, 1, i),
-                    i == 5, reasons));
+                    i == 5, reasons, rejected || i % 3 == 0 ? null
+                            : new MatchForms("企业\"" + i + "\",有限\n公司", i % 5 == 0 ? null : "MA2B3C4D1", null),
+                    i % 4 == 0 ? null : new DecisionDelays.Dated(LocalDate.of(2026, 1, 1 + i % 28),
+                            new ReportingDelay(i, i % 7 == 0))));
         }
         return rows;
     }

@@ -40,7 +40,7 @@ public class InFileDuplicateTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // Staging has just grown by the whole file: the planner must know it before the set-based steps.
-        org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_staged_row", "cx_staged_reason");
+        org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_staged_row", "cx_staged_content", "cx_staged_reason");
         String keyTitles = String.join("、", item.businessKey().stream()
                 .map(k -> item.field(k).orElseThrow().title()).toList());
         // The message with a marker where the first row's number goes: one statement writes every repeat's reason.
@@ -54,7 +54,8 @@ public class InFileDuplicateTasklet implements Tasklet {
                 template.code(), template.severity().name(), template.message().substring(0, cut),
                 template.message().substring(cut + marker.length()), template.hint(), batchId);
         if (repeats > 0) {
-            jdbc.update("UPDATE cx_staged_row SET status = 'REJECTED' WHERE batch_id = ? AND row_no IN ("
+            // A rejected row is not matched: it loses the mark it was staged with.
+            jdbc.update("UPDATE cx_staged_row SET status = 'REJECTED', match_status = NULL WHERE batch_id = ? AND row_no IN ("
                     + "SELECT d.row_no FROM (" + REPEATS + ") d)", batchId, batchId);
         }
         contribution.incrementWriteCount(repeats);

@@ -1,8 +1,10 @@
 package org.creditexchange.ingest.stage;
 
 import java.util.List;
+import org.creditexchange.ingest.timeliness.DecisionDelays;
 import org.creditexchange.ingest.validate.Reason;
 import org.creditexchange.ingest.validate.RowStatus;
+import org.creditexchange.match.MatchForms;
 
 /**
  * A row as kept in staging: its verdict, who it is about and its values, with personal ID numbers masked and
@@ -25,11 +27,16 @@ import org.creditexchange.ingest.validate.RowStatus;
  * @param disclosureEnd the last day of disclosure from the item's retention rule, null when open-ended or rejected
  * @param endsDisclosure the row says the record is no longer valid (the item's ends-when holds)
  * @param reasons       problems found
+ * @param match         what the match step compares an organisation row by; null for a person's row and for a
+ *                      rejected row. Every row that is not rejected is staged marked for matching.
+ * @param reporting     its decision date and reporting delay, null when the item has no timeliness field or the row
+ *                      states no valid decision date on or before the receipt
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
                         String contentHash, String factHash, String recordJson, String cellsJson, String personalJson,
-                        java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons) {
+                        java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons,
+                        MatchForms match, DecisionDelays.Dated reporting) {
 
     /** Which part of the credit store a record goes to. */
     public enum SubjectStore { ORG, PERSON }

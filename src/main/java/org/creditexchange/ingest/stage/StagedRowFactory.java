@@ -14,17 +14,21 @@ import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.catalog.SubjectDefinition;
 import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.ingest.map.HeaderLayout;
+import org.creditexchange.ingest.timeliness.DecisionDelays;
 import org.creditexchange.ingest.validate.CatalogRecord;
 import org.creditexchange.ingest.validate.ValidatedRow;
 import org.creditexchange.ingest.validate.RowStatus;
 import org.creditexchange.ingest.validate.RowValidator;
+import org.creditexchange.match.MatchForms;
 import org.creditexchange.store.DisclosurePeriod;
 import org.creditexchange.store.PersonalIdCipher;
 import org.creditexchange.store.PersonalIdHasher;
 
 /**
  * Turns a validated row into its staging form: decides the subject and its store, masks every personal value
- * (and any ID number typed into another column), hashes personal values for keys and matching.
+ * (and any ID number typed into another column), hashes personal values for keys and matching, and works out once
+ * what later steps would otherwise rewrite every staged row for: the forms the row is matched by and its reporting
+ * delay.
  */
 public final class StagedRowFactory {
 
@@ -36,13 +40,20 @@ public final class StagedRowFactory {
     private final HeaderLayout layout;
     private final PersonalIdHasher hasher;
     private final PersonalIdCipher cipher;
+    private final MatchForms.Rule matchForms;
+    private final DecisionDelays delays;
 
+    /**
+     * @param delays the batch's reporting delays; null when nothing measures them (a test of staging alone)
+     */
     public StagedRowFactory(CatalogItemDefinition item, HeaderLayout layout, PersonalIdHasher hasher,
-                            PersonalIdCipher cipher) {
+                            PersonalIdCipher cipher, DecisionDelays delays) {
         this.item = item;
         this.layout = layout;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.matchForms = new MatchForms.Rule(item);
+        this.delays = delays;
     }
 
     public StagedRow stage(ValidatedRow row) {
@@ -85,14 +96,19 @@ public final class StagedRowFactory {
             }
             cells.add(row.personalFields().contains(field) ? IdNumberMasking.mask(cell) : IdNumberMasking.maskEmbedded(cell));
         }
-        String name = s.nameField() == null ? "" : IdNumberMasking.maskEmbedded(r.text(s.nameField()));
+        String name = cut(s.nameField() == null ? "" : IdNumberMasking.maskEmbedded(r.text(s.nameField())), 512);
+        String subjectCode = code.length() > 32 ? "" : code;
+        boolean rejected = row.status() == RowStatus.REJECTED;
+        MatchForms match = rejected || person ? null : matchForms.of(name, subjectCode, shown);
+        DecisionDelays.Dated reporting = delays == null ? null
+                : item.timeliness().flatMap(f -> delays.of(shown.get(f.key()))).orElse(null);
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
-                cut(kind, 32), cut(name, 512), code.length() > 32 ? "" : code, idHash, key(String.join("|", businessKey)),
+                cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
                 sha256(json(hashed)), sha256(json(withoutProvenance(hashed))), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
-                row.reasons());
+                row.reasons(), match, reporting);
     }
 
     /** Fields naming the sender rather than the fact: left out of the fact hash. */

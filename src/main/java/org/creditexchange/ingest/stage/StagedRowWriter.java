@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.creditexchange.ingest.validate.Reason;
+import org.creditexchange.match.SubjectMatcher;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a chunk of staged rows and their reasons in the chunk's transaction: on PostgreSQL by {@code COPY … FROM
+ * Writes a chunk of staged rows (verdict and match columns into {@code cx_staged_row}, values and cells into
+ * {@code cx_staged_content}) and their reasons in the chunk's transaction: on PostgreSQL by {@code COPY … FROM
  * STDIN} ({@link StagingCopy}), elsewhere with JDBC batches. Either way a chunk's rows commit or roll back with the
  * chunk, so a restarted step resumes after the last committed chunk without losing or doubling a row.
  *
@@ -25,8 +27,10 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
     public static final String COPY_PROPERTY = "cx.staging.copy";
 
     static final String ROW_COLUMNS = "batch_id, row_no, status, subject_store, subject_kind, subject_name, "
-            + "subject_code, subject_id_hash, business_key, content_hash, fact_hash, record_json, cells_json, "
-            + "personal_json, disclosure_end, ends_disclosure";
+            + "subject_code, subject_id_hash, business_key, content_hash, fact_hash, disclosure_end, ends_disclosure, "
+            + "match_status, match_name_norm, match_org_code, match_reg_number, decision_date, reporting_delay, "
+            + "delay_approximate";
+    static final String CONTENT_COLUMNS = "batch_id, row_no, record_json, cells_json, personal_json";
     static final String REASON_COLUMNS = "batch_id, row_no, seq, field, title, code, severity, message, hint";
 
     /** How a chunk reaches the staging tables. */
@@ -68,22 +72,34 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
             return;
         }
         List<Object[]> rows = new ArrayList<>(chunk.size());
+        List<Object[]> contents = new ArrayList<>(chunk.size());
         List<Object[]> reasons = new ArrayList<>();
         for (StagedRow r : chunk) {
+            contents.add(new Object[] {batchId, r.rowNumber(), r.recordJson(), r.cellsJson(), r.personalJson()});
             rows.add(new Object[] {batchId, r.rowNumber(), r.status().name(), r.subjectStore().name(), r.subjectKind(),
                     r.subjectName(), r.subjectCode(), r.subjectIdHash(), r.businessKey(), r.contentHash(), r.factHash(),
-                    r.recordJson(), r.cellsJson(), r.personalJson(),
-                    r.disclosureEnd() == null ? null : java.sql.Date.valueOf(r.disclosureEnd()), r.endsDisclosure()});
+                    r.disclosureEnd() == null ? null : java.sql.Date.valueOf(r.disclosureEnd()), r.endsDisclosure(),
+                    matchStatus(r), r.match() == null ? null : r.match().nameNorm(),
+                    r.match() == null ? null : r.match().orgCode(), r.match() == null ? null : r.match().regNumber(),
+                    r.reporting() == null ? null : java.sql.Date.valueOf(r.reporting().decisionDate()),
+                    r.reporting() == null ? null : r.reporting().delay().workingDays(),
+                    r.reporting() == null ? null : r.reporting().delay().approximate()});
             int seq = 0;
             for (Reason reason : r.reasons()) {
                 reasons.add(new Object[] {batchId, r.rowNumber(), seq++, reason.field(), reason.title(), reason.code(),
                         reason.severity().name(), reason.message(), reason.hint()});
             }
         }
-        jdbc.batchUpdate("INSERT INTO cx_staged_row (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO cx_staged_row (" + ROW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO cx_staged_content (" + CONTENT_COLUMNS + ") VALUES (?,?,?,?,?)", contents);
         if (!reasons.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO cx_staged_reason (" + REASON_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)", reasons);
         }
+    }
+
+    /** Every row that is not rejected is staged marked for the match step. */
+    static String matchStatus(StagedRow r) {
+        return r.status() == org.creditexchange.ingest.validate.RowStatus.REJECTED ? null : SubjectMatcher.PENDING;
     }
 
     private boolean useCopy() throws SQLException {

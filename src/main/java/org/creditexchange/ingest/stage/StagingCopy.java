@@ -11,7 +11,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Stages rows on PostgreSQL by {@code COPY cx_staged_row / cx_staged_reason FROM STDIN} (CSV), on a given
+ * Stages rows on PostgreSQL by {@code COPY cx_staged_row / cx_staged_content / cx_staged_reason FROM STDIN} (CSV), on a given
  * connection: the chunk transaction's, so that the copied rows commit or roll back with it. In CSV an unquoted empty
  * field is NULL and a quoted one the empty string: every text value is quoted, a null one left empty.
  */
@@ -20,6 +20,7 @@ final class StagingCopy {
     private final long batchId;
     /** The previous chunk's size, to size the next chunk's buffer. */
     private int lastLength;
+    private int lastContentLength;
 
     StagingCopy(long batchId) {
         this.batchId = batchId;
@@ -32,9 +33,15 @@ final class StagingCopy {
 
     /** Copies the rows and their reasons on {@code connection}, in its transaction. */
     void write(Connection connection, List<? extends StagedRow> rows) throws SQLException {
-        StringBuilder staged = new StringBuilder(Math.max(rows.size() * 1024, lastLength + lastLength / 8));
+        StringBuilder staged = new StringBuilder(Math.max(rows.size() * 256, lastLength + lastLength / 8));
+        StringBuilder contents = new StringBuilder(Math.max(rows.size() * 1024, lastContentLength + lastContentLength / 8));
         StringBuilder reasons = new StringBuilder();
         for (StagedRow r : rows) {
+            contents.append(batchId).append(',').append(r.rowNumber());
+            text(contents, r.recordJson());
+            text(contents, r.cellsJson());
+            text(contents, r.personalJson());
+            contents.append('\n');
             staged.append(batchId).append(',').append(r.rowNumber());
             text(staged, r.status().name());
             text(staged, r.subjectStore().name());
@@ -45,14 +52,23 @@ final class StagingCopy {
             text(staged, r.businessKey());
             text(staged, r.contentHash());
             text(staged, r.factHash());
-            text(staged, r.recordJson());
-            text(staged, r.cellsJson());
-            text(staged, r.personalJson());
             staged.append(',');
             if (r.disclosureEnd() != null) {
                 staged.append(r.disclosureEnd());
             }
-            staged.append(',').append(r.endsDisclosure() ? 't' : 'f').append('\n');
+            staged.append(',').append(r.endsDisclosure() ? 't' : 'f');
+            text(staged, StagedRowWriter.matchStatus(r));
+            text(staged, r.match() == null ? null : r.match().nameNorm());
+            text(staged, r.match() == null ? null : r.match().orgCode());
+            text(staged, r.match() == null ? null : r.match().regNumber());
+            staged.append(',');
+            if (r.reporting() != null) {
+                staged.append(r.reporting().decisionDate()).append(',').append(r.reporting().delay().workingDays())
+                        .append(',').append(r.reporting().delay().approximate() ? 't' : 'f');
+            } else {
+                staged.append(",,");
+            }
+            staged.append('\n');
             int seq = 0;
             for (Reason reason : r.reasons()) {
                 reasons.append(batchId).append(',').append(r.rowNumber()).append(',').append(seq++);
@@ -66,10 +82,13 @@ final class StagingCopy {
             }
         }
         lastLength = staged.length();
+        lastContentLength = contents.length();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
             copy.copyIn("COPY cx_staged_row (" + StagedRowWriter.ROW_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
                     new StringReader(staged.toString()));
+            copy.copyIn("COPY cx_staged_content (" + StagedRowWriter.CONTENT_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+                    new StringReader(contents.toString()));
             if (!reasons.isEmpty()) {
                 copy.copyIn("COPY cx_staged_reason (" + StagedRowWriter.REASON_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
                         new StringReader(reasons.toString()));

@@ -188,7 +188,7 @@ final class UnitAssessor {
         long[] sums = new long[2];
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000);
-        streaming.query("SELECT record_json FROM cx_staged_row WHERE batch_id = ?", rs -> {
+        streaming.query("SELECT record_json FROM cx_staged_content WHERE batch_id = ?", rs -> {
             DataItemCompleteness.Count c = completeness.count(values(rs.getString(1)));
             sums[0] += c.filled();
             sums[1] += c.required();

@@ -98,15 +98,26 @@ class ReportingDelayTests {
 
     @ParameterizedTest(name = "\"{0}\" → {1}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            2026-10-15"   | 2026-10-15
-            2026-02-30"   | null
+            2026-10-15    | 2026-10-15
+            2026-02-30    | null
             2026-10-15T1  | null
-            ","valid-u    | null
+            2026-10-15\"  | null
+            " 2026-10-15" | null
             2026年10月15日 | null
             null          | null
             """)
-    void aDecisionDateIsAValueThatIsExactlyAValidIsoDate(String jsonValue, LocalDate expected) {
-        assertThat(TimelinessTasklet.decisionDate(jsonValue)).isEqualTo(Optional.ofNullable(expected));
+    void aDecisionDateIsAValueThatIsExactlyAValidIsoDate(String value, LocalDate expected) {
+        assertThat(DecisionDelays.decisionDate(value)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @Test
+    void aBatchsDelaysAreCountedFromEachRowsDecisionDateToTheReceipt() {
+        DecisionDelays delays = new DecisionDelays(SHIPPED, LocalDate.of(2026, 10, 12));
+        assertThat(delays.of("2026-09-30")).contains(new DecisionDelays.Dated(LocalDate.of(2026, 9, 30),
+                new ReportingDelay(4, false)));
+        assertThat(delays.of("2026-10-13")).as("decided after the receipt").isEmpty();
+        assertThat(delays.of("2026-02-30")).isEmpty();
+        assertThat(delays.of(null)).isEmpty();
     }
 
     @Test

@@ -55,7 +55,7 @@ class DryRunCommandIntegrationTests {
         assertThat(dry.err()).doesNotContain(PenaltyRows.PERSON_ID);
         // nothing kept: no record, no subject registered, no staging; the batch stays only as the trace of the run
         for (String table : List.of("cx_org_record", "cx_person_record", "cx_person_subject", "cx_org_subject",
-                "cx_staged_row", "cx_staged_reason", "cx_record_version")) {
+                "cx_staged_row", "cx_staged_content", "cx_staged_reason", "cx_record_version")) {
             assertThat(query("SELECT COUNT(*) FROM " + table)).as(table).containsExactly("0");
         }
         assertThat(query("SELECT status || ' ' || channel_id FROM cx_batch")).containsExactly("DRY_RUN dry-run");
