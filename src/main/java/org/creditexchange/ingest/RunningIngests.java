@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest jobs running now, as the job repository shows them to any process sharing the database: which batch,
- * which step, how many rows are committed and at what rate.
+ * which step, how many rows are committed and at what rate, how much of the file is read and the time left reading
+ * it ({@link IngestProgress}).
  */
 @Component
 public class RunningIngests {
@@ -32,9 +33,12 @@ public class RunningIngests {
      * @param rowsDone    rows committed by the stage step so far
      * @param elapsed     since the job started
      * @param rowsPerSecond rows committed per second of the stage step, 0 before its first commit
+     * @param percent     the share of the file read, 0 to 100; null when unknown (see {@link IngestProgress})
+     * @param remaining   the estimated time left reading the file, while the stage step runs; null when unknown and
+     *                    once the job is past it (the steps after it have no estimate)
      */
     public record Running(long executionId, long batchId, String step, long rowsDone, Duration elapsed,
-                          double rowsPerSecond) {
+                          double rowsPerSecond, Double percent, Duration remaining) {
     }
 
     /** The running ingest jobs, oldest first. */
@@ -48,15 +52,14 @@ public class RunningIngests {
             StepExecution stage = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("stage"))
                     .findFirst().orElse(null);
             long rows = stage == null ? 0 : stage.getWriteCount() + stage.getFilterCount();
-            double rate = 0;
-            if (stage != null && stage.getStartTime() != null && rows > 0) {
-                LocalDateTime end = stage.getEndTime() != null ? stage.getEndTime() : now;
-                double seconds = Duration.between(stage.getStartTime(), end).toMillis() / 1000.0;
-                rate = seconds > 0 ? rows / seconds : 0;
-            }
+            double rate = stage == null ? 0 : IngestProgress.rowsPerSecond(rows, stage.getStartTime(),
+                    stage.getEndTime() != null ? stage.getEndTime() : now);
             Duration elapsed = e.getStartTime() == null ? Duration.ZERO : Duration.between(e.getStartTime(), now);
+            IngestProgress progress = IngestProgress.of(stage, now);
+            boolean reading = stage != null && stage.getStatus().isRunning();
             running.add(new Running(e.getId(), batchId == null ? -1 : batchId,
-                    current == null ? "starting" : current.getStepName(), rows, elapsed, rate));
+                    current == null ? "starting" : current.getStepName(), rows, elapsed, rate, progress.percent(),
+                    reading ? progress.remaining() : null));
         }
         running.sort(Comparator.comparing(Running::executionId));
         return running;

@@ -1,6 +1,7 @@
 package org.creditexchange.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +58,28 @@ class RobustnessIntegrationTests {
     JobExplorer explorer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DryRun dryRun;
 
     @TempDir
     Path work;
+
+    @Test
+    void aDryRunOfAFileWhoseRealBatchIsNotProcessedYetIsRefusedAndLeavesThatBatchAlone() throws Exception {
+        Path file = FixtureFiles.penaltyXlsx(work.resolve("pending.xlsx"), List.of(PenaltyRows.org(0, "待处理〔2026〕1号")));
+        Batch real = intake.receive(TestHome.UNIT, "cli", file, "pending.xlsx");
+
+        assertThatThrownBy(() -> dryRun.run(TestHome.UNIT, file, "pending.xlsx"))
+                .isInstanceOf(DryRun.SameAsPendingBatch.class)
+                .hasMessageContaining("批次 " + real.id()).hasMessageContaining("未进行试运行");
+
+        // the real batch is neither processed nor turned into a dry run: it is processed later as it should be
+        assertThat(batches.get(real.id()).status()).isEqualTo(org.creditexchange.intake.BatchStatus.RECEIVED);
+        assertThat(real.landedPath()).exists();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cx_staged_row WHERE batch_id = ?", Integer.class, real.id()))
+                .isZero();
+        assertThat(ingest.process(real.id()).counts().accepted()).isEqualTo(1);
+    }
 
     @Test
     void aBatchLeftRunningByAStoppedEngineIsFinishedWhenItsFileArrivesAgain() throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -37,11 +38,15 @@ public final class CsvRowSource implements RowSource {
     private final char delimiter;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    /** The file's bytes as the parser takes them, for {@link #fractionRead()}. */
+    private final CountingInputStream bytes;
+    private final long size;
 
     private CsvRowSource(Path file, TextEncoding encoding, char delimiter) throws IOException {
         this.file = file;
         this.charset = encoding.charset();
         this.delimiter = delimiter;
+        this.size = Files.size(file);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
@@ -51,7 +56,8 @@ public final class CsvRowSource implements RowSource {
                 .setLenientEof(true)
                 .setTrailingData(true)
                 .get();
-        Reader reader = open(file, encoding);
+        this.bytes = new CountingInputStream(Files.newInputStream(file));
+        Reader reader = decode(bytes, encoding);
         try {
             this.parser = CSVParser.parse(reader, format);
         } catch (IOException | RuntimeException e) {
@@ -109,6 +115,12 @@ public final class CsvRowSource implements RowSource {
         return FileFormat.CSV;
     }
 
+    /** The share of the file's bytes taken by the parser so far (it reads a few kilobytes ahead). */
+    @Override
+    public OptionalDouble fractionRead() {
+        return OptionalDouble.of(size == 0 ? 1.0 : Math.min(1.0, (double) bytes.count() / size));
+    }
+
     /** The encoding the file is decoded with, for the log (UTF-8, UTF-16LE/BE or GB18030). */
     public Charset charset() {
         return charset;
@@ -134,7 +146,11 @@ public final class CsvRowSource implements RowSource {
     }
 
     private static Reader open(Path file, TextEncoding encoding) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return decode(Files.newInputStream(file), encoding);
+    }
+
+    /** A reader of {@code in} past its BOM; closes {@code in} when that fails. */
+    private static Reader decode(InputStream in, TextEncoding encoding) throws IOException {
         try {
             in.skipNBytes(encoding.bomLength());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.creditexchange.ingest.read;
 
 import java.io.Closeable;
+import java.util.OptionalDouble;
 
 /**
  * A forward-only source of the rows of one file, in file order.
@@ -17,6 +18,17 @@ public interface RowSource extends Closeable {
 
     /** The format this source reads. */
     FileFormat format();
+
+    /**
+     * How far through the file (the chosen sheet) reading is, from 0 to 1: an estimate for progress reports, never
+     * for deciding anything about the rows. It may run ahead of the rows returned (text is read through a buffer),
+     * and a workbook's declared size may be wrong: a value past the declared end is not given.
+     *
+     * @return the fraction read; empty when this source cannot tell (a workbook without a usable dimension)
+     */
+    default OptionalDouble fractionRead() {
+        return OptionalDouble.empty();
+    }
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -31,10 +32,14 @@ public final class XlsRowSource implements RowSource {
     private final Iterator<Row> rows;
     private final boolean date1904;
     private final ClerkCellFormatter formatter = new ClerkCellFormatter();
+    /** The sheet's last row number (1-based), known once the workbook is loaded. */
+    private final int lastRowOfSheet;
+    private int lastRowNumber;
 
     private XlsRowSource(HSSFWorkbook workbook, HSSFSheet sheet) {
         this.workbook = workbook;
         this.rows = sheet.rowIterator();
+        this.lastRowOfSheet = sheet.getPhysicalNumberOfRows() == 0 ? 0 : sheet.getLastRowNum() + 1;
         this.date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
     }
 
@@ -137,12 +142,22 @@ public final class XlsRowSource implements RowSource {
         while (end > 0 && cells.get(end - 1).isEmpty()) {
             end--;
         }
-        return new RawRow(row.getRowNum() + 1, cells.subList(0, end));
+        lastRowNumber = row.getRowNum() + 1;
+        return new RawRow(lastRowNumber, cells.subList(0, end));
     }
 
     @Override
     public FileFormat format() {
         return FileFormat.XLS;
+    }
+
+    /** The last row read over the sheet's last row: the whole sheet is in memory, so this one is exact. */
+    @Override
+    public OptionalDouble fractionRead() {
+        if (!rows.hasNext() || lastRowOfSheet == 0) {
+            return OptionalDouble.of(1.0);
+        }
+        return OptionalDouble.of(Math.min(1.0, (double) lastRowNumber / lastRowOfSheet));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -47,6 +48,8 @@ public final class XlsxRowSource implements RowSource {
 
     /** Excel's last column is XFD; a reference past it can only come from a damaged file. */
     private static final int MAX_COLUMNS = 16_384;
+    /** Excel's last row: a dimension reaching it declares the whole sheet, not the rows written. */
+    private static final int MAX_ROWS = 1_048_576;
 
     private final OPCPackage pkg;
     private final InputStream sheetStream;
@@ -58,6 +61,8 @@ public final class XlsxRowSource implements RowSource {
     private final Map<Integer, NumberFormat> formats = new HashMap<>();
     private final StringBuilder text = new StringBuilder();
     private int lastRowNumber;
+    /** The last row of the sheet's {@code <dimension ref="A1:K200001">}, 0 when it declares none. */
+    private int declaredLastRow;
     private boolean closed;
     private boolean finished;
 
@@ -211,6 +216,22 @@ public final class XlsxRowSource implements RowSource {
         return FileFormat.XLSX;
     }
 
+    /**
+     * The last row read over the last row the sheet declares ({@code <dimension>}, written by Excel and most
+     * generators before the rows); empty before the first row, for a sheet without a dimension, one that declares a
+     * single cell or the whole sheet, and once a row lies past the declared end.
+     */
+    @Override
+    public OptionalDouble fractionRead() {
+        if (finished) {
+            return OptionalDouble.of(1.0);
+        }
+        if (declaredLastRow <= 1 || declaredLastRow >= MAX_ROWS || lastRowNumber > declaredLastRow) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((double) lastRowNumber / declaredLastRow);
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -243,6 +264,7 @@ public final class XlsxRowSource implements RowSource {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     switch (xml.getLocalName()) {
+                        case "dimension" -> declaredLastRow = lastRowOf(xml.getAttributeValue(null, "ref"));
                         case "row" -> {
                             rowNumber = parseRowNumber(xml.getAttributeValue(null, "r"));
                             cells = new ArrayList<>();
@@ -308,6 +330,23 @@ public final class XlsxRowSource implements RowSource {
             }
         }
         return null;
+    }
+
+    /** The row of a range's last cell ({@code A1:K200001} → 200001), 0 when it cannot be read. */
+    static int lastRowOf(String ref) {
+        if (ref == null) {
+            return 0;
+        }
+        String last = ref.substring(ref.indexOf(':') + 1).strip();
+        int digits = 0;
+        while (digits < last.length() && !Character.isDigit(last.charAt(digits))) {
+            digits++;
+        }
+        try {
+            return digits == last.length() ? 0 : Integer.parseInt(last.substring(digits));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private int parseRowNumber(String r) {

@@ -118,6 +118,13 @@ public class JobRuns implements DisposableBean {
         }
     }
 
+    /** Every kept run, newest first. */
+    public List<Run> all() {
+        synchronized (runs) {
+            return List.copyOf(runs.descendingMap().values());
+        }
+    }
+
     private void put(Run run) {
         synchronized (runs) {
             runs.put(run.id(), run);

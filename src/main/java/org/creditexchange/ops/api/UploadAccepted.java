@@ -10,9 +10,10 @@ import org.creditexchange.intake.BatchStatus;
  * @param unit     the unit it was sent for
  * @param fileName the file name, ID numbers masked
  * @param status   the batch's status when answered (RECEIVED, DUPLICATE …)
+ * @param dryRun   a dry run: checked and given feedback, nothing stored; the batch ends DRY_RUN
  * @param message  what happens next, in Chinese
  * @param links    where to poll, and the downloads once the batch is processed
  */
-public record UploadAccepted(long batchId, String unit, String fileName, BatchStatus status, String message,
-                             BatchView.Links links) {
+public record UploadAccepted(long batchId, String unit, String fileName, BatchStatus status, boolean dryRun,
+                             String message, BatchView.Links links) {
 }

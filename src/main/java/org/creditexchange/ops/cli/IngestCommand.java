@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.creditexchange.catalog.code.IdNumberMasking;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestFailedException;
 import org.creditexchange.ingest.IngestService;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ingest}: lands and processes files now, as the drop route would, and prints each outcome. */
+/**
+ * {@code ingest}: lands and processes files now, as the drop route would, and prints each outcome; at a terminal
+ * (and without {@code --json}) a progress bar on standard error shows how far the batch in hand is.
+ */
 @Command(name = "ingest", description = "Land and process files for a source unit now; print batch, status and counts.")
 final class IngestCommand implements Callable<Integer> {
 
@@ -64,28 +68,33 @@ final class IngestCommand implements Callable<Integer> {
             IngestService ingest = ctx.getBean(IngestService.class);
             BatchRepository batches = ctx.getBean(BatchRepository.class);
             int exit = 0;
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                Batch done;
-                try {
-                    if (dryRun) {
-                        done = ctx.getBean(org.creditexchange.ingest.DryRun.class).run(unit, f, name);
-                    } else {
-                        Batch received = intake.receive(unit, CLI_CHANNEL, f, name);
-                        done = ingest.process(received.id());
+            try (TerminalProgress progress = TerminalProgress.ofIngests(ctx, err, !json)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    Batch done;
+                    try {
+                        if (dryRun) {
+                            done = ctx.getBean(org.creditexchange.ingest.DryRun.class).run(unit, f, name);
+                        } else {
+                            Batch received = intake.receive(unit, CLI_CHANNEL, f, name);
+                            done = ingest.process(received.id());
+                        }
+                    } catch (IngestFailedException e) {
+                        done = batches.get(e.batchId());
+                        exit = CreditExchangeCommand.EXIT_ENGINE;
+                    } catch (org.creditexchange.ingest.DryRun.SameAsPendingBatch e) {
+                        progress.println(err, IdNumberMasking.maskEmbedded(name) + "：" + e.getMessage());
+                        exit = CreditExchangeCommand.EXIT_ENGINE;
+                        continue;
+                    } catch (Exception e) {
+                        progress.println(err, "Engine failure on " + name + ": " + e);
+                        exit = CreditExchangeCommand.EXIT_ENGINE;
+                        continue;
                     }
-                } catch (IngestFailedException e) {
-                    done = batches.get(e.batchId());
-                    exit = CreditExchangeCommand.EXIT_ENGINE;
-                } catch (Exception e) {
-                    err.println("Engine failure on " + name + ": " + e);
-                    exit = CreditExchangeCommand.EXIT_ENGINE;
-                    continue;
+                    String title = configuration.catalog().title(done.itemId());
+                    progress.println(out, json ? BatchLine.json(done, name)
+                            : dryRun ? BatchLine.dryRun(done, name, title) : BatchLine.human(done, name, title));
                 }
-                String title = configuration.catalog().title(done.itemId());
-                out.println(json ? BatchLine.json(done, name)
-                        : dryRun ? BatchLine.dryRun(done, name, title) : BatchLine.human(done, name, title));
-                out.flush();
             }
             return exit;
         }

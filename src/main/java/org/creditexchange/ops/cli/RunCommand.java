@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code run <job> [key=value…]}: runs a job of {@code jobs/} now and prints each step's summary; exit 1 when a step
- * failed, 2 when a parameter is not of the form key=value.
+ * failed, 2 when a parameter is not of the form key=value. At a terminal a progress bar on standard error shows the
+ * batch being processed, if any.
  */
 @Command(name = "run", description = "Run a job of jobs/ now (e.g. run nightly, run assessment month=2026-10); "
         + "exit 0 only when every step succeeded.")
@@ -39,7 +40,10 @@ final class RunCommand implements Callable<Integer> {
         }
         return RecordCommands.inEngine(spec, ctx -> {
             PrintWriter out = spec.commandLine().getOut();
-            JobRunner.Run run = ctx.getBean(JobRunner.class).run(job, runParams);
+            JobRunner.Run run;
+            try (TerminalProgress progress = TerminalProgress.ofIngests(ctx, spec.commandLine().getErr(), true)) {
+                run = ctx.getBean(JobRunner.class).run(job, runParams);
+            }
             for (JobRunner.StepResult step : run.steps()) {
                 out.println((step.ok() ? "[ok]     " : "[FAILED] ") + step.type() + ": " + step.summary());
             }

@@ -1,6 +1,7 @@
 package org.creditexchange.ops.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +53,10 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** The ingest jobs running now (in any process on this database): batch, step, rows committed, rate. */
+    /**
+     * The ingest jobs running now (in any process on this database): batch, step, rows committed, rate, the share of
+     * the file read and the time left reading it.
+     */
     private static void running(ConfigurableApplicationContext ctx, PrintWriter out) {
         List<org.creditexchange.ingest.RunningIngests.Running> running =
                 ctx.getBean(org.creditexchange.ingest.RunningIngests.class).now();
@@ -61,11 +65,35 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("正在处理 (running):");
         for (org.creditexchange.ingest.RunningIngests.Running r : running) {
-            out.printf("  执行 %d  批次 %d  步骤 %s  已提交 %,d 行  %,.0f 行/秒  已用 %d 秒  (stop %d / restart %d)%n",
+            out.printf("  执行 %d  批次 %d  步骤 %s  已提交 %,d 行  %,.0f 行/秒  已用 %d 秒  %s  (stop %d / restart %d)%n",
                     r.executionId(), r.batchId(), r.step(), r.rowsDone(), r.rowsPerSecond(), r.elapsed().toSeconds(),
-                    r.executionId(), r.executionId());
+                    progress(r), r.executionId(), r.executionId());
         }
         out.println();
+    }
+
+    /**
+     * How far a running job has read its file, in the words of the rest of its line: {@code 已读 73%，剩余约 2 分 10 秒};
+     * {@code 文件已读完} past the stage step (the steps after it have no estimate); {@code 进度未知} without an estimate.
+     */
+    static String progress(org.creditexchange.ingest.RunningIngests.Running r) {
+        if (r.percent() == null) {
+            return "进度未知";
+        }
+        if (r.percent() >= 100) {
+            return "文件已读完";
+        }
+        String read = "已读 " + (int) Math.floor(r.percent()) + "%";
+        return r.remaining() == null ? read + "，剩余时间未知" : read + "，剩余约 " + duration(r.remaining());
+    }
+
+    /** {@code 1 小时 05 分}, {@code 2 分 10 秒}, {@code 9 秒}. */
+    static String duration(Duration d) {
+        long s = Math.max(0, Math.round(d.toMillis() / 1000.0));
+        if (s >= 3600) {
+            return String.format("%d 小时 %02d 分", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format("%d 分 %02d 秒", s / 60, s % 60) : s + " 秒";
     }
 
     /** Each schedule of schedules/ and when it fires next (from the job store). */
