@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.creditexchange.ingest.map.FieldDerivations;
 import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.HeaderLayout;
@@ -19,13 +20,16 @@ import org.creditexchange.ingest.map.RowMapper;
 import org.creditexchange.ingest.map.SourceMappingDefinition;
 import org.creditexchange.ingest.read.RawRow;
 import org.creditexchange.ingest.stage.FileRowReader;
+import org.creditexchange.ingest.stage.FutureRowWriter;
 import org.creditexchange.ingest.stage.InFileDuplicateTasklet;
+import org.creditexchange.ingest.stage.ParallelRowProcessor;
 import org.creditexchange.ingest.stage.RecognizeTasklet;
 import org.creditexchange.ingest.stage.RowProcessor;
 import org.creditexchange.ingest.stage.StageProgressListener;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowFactory;
 import org.creditexchange.ingest.stage.StagedRowWriter;
+import org.creditexchange.ingest.stage.StagingWorkers;
 import org.creditexchange.ingest.timeliness.DecisionDelays;
 import org.creditexchange.ingest.timeliness.TimelinessTasklet;
 import org.creditexchange.catalog.code.IdNumberMasking;
@@ -96,13 +100,13 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step stageStep(JobRepository repository, PlatformTransactionManager tx, FileRowReader fileRowReader,
-                          RowProcessor rowProcessor, StagedRowWriter stagedRowWriter) {
+                          ParallelRowProcessor rowProcessor, StagedRowWriter stagedRowWriter) {
         StageProgressListener progress = new StageProgressListener();
         return new StepBuilder("stage", repository)
-                .<RawRow, StagedRow>chunk(CHUNK_SIZE, tx)
+                .<RawRow, Future<StagedRow>>chunk(CHUNK_SIZE, tx)
                 .reader(fileRowReader)
                 .processor(rowProcessor)
-                .writer(stagedRowWriter)
+                .writer(new FutureRowWriter(stagedRowWriter))
                 .listener((org.springframework.batch.core.ChunkListener) progress)
                 .listener((org.springframework.batch.core.StepExecutionListener) progress)
                 .build();
@@ -125,9 +129,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public RowProcessor rowProcessor(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
-                                     PlatformConfiguration configuration, PersonalIdHasher hasher,
-                                     PersonalIdCipher cipher, ObjectMapper json) {
+    public ParallelRowProcessor rowProcessor(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
+                                             PlatformConfiguration configuration, PersonalIdHasher hasher,
+                                             PersonalIdCipher cipher, ObjectMapper json, StagingWorkers workers) {
         Batch batch = batches.get(batchId);
         CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
         HeaderLayout layout = layout(batches, batchId, json);
@@ -141,13 +145,15 @@ public class IngestJobConfiguration {
         FieldDerivations derivations = new FieldDerivations(item, format == null ? List.of() : format.derive(),
                 unit.name(), unit.uscc());
         Set<String> relaxed = format == null ? Set.of() : Set.copyOf(format.relaxed());
-        return new RowProcessor(new RowMapper(item, layout), derivations,
+        // The processor itself, not a step-scoped proxy: the workers run outside the step's scope.
+        RowProcessor processor = new RowProcessor(new RowMapper(item, layout), derivations,
                 new RowValidator(configuration.catalog(), item, translations, relaxed,
                         configuration.sourceMapping(batch.unitCode(), item.id())
                                 .map(SourceMappingDefinition::dateFormats).orElse(List.of())),
                 new StagedRowFactory(item, layout, hasher, cipher, new DecisionDelays(configuration.calendar(),
                         batch.receivedAt().atZoneSameInstant(IntakeService.ZONE).toLocalDate())),
                 LocalDate.now(IntakeService.ZONE));
+        return new ParallelRowProcessor(processor, workers.executor());
     }
 
     @Bean

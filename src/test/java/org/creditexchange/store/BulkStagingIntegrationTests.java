@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.creditexchange.CreditExchangeApplication;
 import org.creditexchange.ingest.IngestService;
+import org.creditexchange.ingest.stage.FutureRowWriter;
 import org.creditexchange.ingest.stage.StagedRow;
 import org.creditexchange.ingest.stage.StagedRowWriter;
 import org.creditexchange.ingest.timeliness.DecisionDelays;
@@ -93,7 +96,7 @@ class BulkStagingIntegrationTests {
 
         chunk.executeWithoutResult(s -> write(writer, first));
         assertThatThrownBy(() -> chunk.executeWithoutResult(s -> write(writer, broken)))
-                .hasStackTraceContaining("cx_staged_row");
+                .hasStackTraceContaining("cx_staged_content");
         assertThat(count("cx_staged_row", batchId)).isEqualTo(3);
         assertThat(count("cx_staged_content", batchId)).isEqualTo(3);
         assertThat(count("cx_staged_reason", batchId)).isEqualTo(2);
@@ -160,6 +163,40 @@ class BulkStagingIntegrationTests {
 
     private static String anonymous(CharSequence text, String prefix) {
         return text.toString().replace(prefix, "某");
+    }
+
+    @Test
+    void aRowThatFailsWhileItsChunkIsBeingCopiedFailsTheChunkWithItsOwnErrorAndTheNextChunkIsCopied() {
+        long batchId = 900_010L;
+        FutureRowWriter writer = new FutureRowWriter(new StagedRowWriter(jdbc, batchId));
+        TransactionTemplate chunk = new TransactionTemplate(tx);
+        List<StagedRow> rows = rows(1, 4);
+        CompletableFuture<StagedRow> failing = new CompletableFuture<>();
+        failing.completeExceptionally(new IllegalStateException("第3行处理失败"));
+        List<Future<StagedRow>> broken = List.of(CompletableFuture.completedFuture(rows.get(0)),
+                CompletableFuture.completedFuture(rows.get(1)), failing, CompletableFuture.completedFuture(rows.get(3)));
+
+        // the first rows are already on their way to the server when the third fails: the copy is cancelled
+        assertThatThrownBy(() -> chunk.executeWithoutResult(s -> writeFutures(writer, broken)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("第3行处理失败");
+        assertThat(count("cx_staged_content", batchId)).isZero();
+        assertThat(count("cx_staged_row", batchId)).isZero();
+
+        chunk.executeWithoutResult(s -> writeFutures(writer,
+                rows.stream().map(r -> (Future<StagedRow>) CompletableFuture.completedFuture(r)).toList()));
+        assertThat(jdbc.queryForList("SELECT row_no FROM cx_staged_content WHERE batch_id = ? ORDER BY row_no",
+                Integer.class, batchId)).containsExactly(1, 2, 3, 4);
+        assertThat(count("cx_staged_row", batchId)).isEqualTo(4);
+    }
+
+    private static void writeFutures(FutureRowWriter writer, List<Future<StagedRow>> rows) {
+        try {
+            writer.write(new Chunk<>(rows));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.creditexchange.ingest.stage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.creditexchange.ingest.validate.Reason;
@@ -59,18 +60,34 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
+    public void write(Chunk<? extends StagedRow> chunk) throws Exception {
+        write(chunk.getItems().iterator(), chunk.size());
+    }
+
+    /**
+     * Writes {@code size} rows as {@code rows} yields them: on PostgreSQL each row goes to the server as soon as it is
+     * there (a row still being computed elsewhere is waited for while the server stores the ones before it).
+     *
+     * @throws Exception what computing a row threw, or the database's error
+     */
+    public void write(Iterator<? extends StagedRow> rows, int size) throws Exception {
         if (useCopy()) {
             DataSource dataSource = jdbc.getDataSource();
             // The chunk transaction's own connection: the COPY commits or rolls back with the chunk.
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                staging.write(connection, chunk.getItems());
+                staging.write(connection, rows, size);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
             return;
         }
+        List<StagedRow> chunk = new ArrayList<>(size);
+        rows.forEachRemaining(chunk::add);
+        writeBatches(chunk);
+    }
+
+    private void writeBatches(List<StagedRow> chunk) {
         List<Object[]> rows = new ArrayList<>(chunk.size());
         List<Object[]> contents = new ArrayList<>(chunk.size());
         List<Object[]> reasons = new ArrayList<>();

@@ -3,11 +3,13 @@ package org.creditexchange.ingest.stage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Iterator;
 import org.creditexchange.ingest.validate.Reason;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -20,7 +22,6 @@ final class StagingCopy {
     private final long batchId;
     /** The previous chunk's size, to size the next chunk's buffer. */
     private int lastLength;
-    private int lastContentLength;
 
     StagingCopy(long batchId) {
         this.batchId = batchId;
@@ -31,70 +32,93 @@ final class StagingCopy {
         return connection.isWrapperFor(PGConnection.class);
     }
 
-    /** Copies the rows and their reasons on {@code connection}, in its transaction. */
-    void write(Connection connection, List<? extends StagedRow> rows) throws SQLException {
-        StringBuilder staged = new StringBuilder(Math.max(rows.size() * 256, lastLength + lastLength / 8));
-        StringBuilder contents = new StringBuilder(Math.max(rows.size() * 1024, lastContentLength + lastContentLength / 8));
+    /**
+     * Copies {@code size} rows and their reasons on {@code connection}, in its transaction. Each row's content (its
+     * JSON, most of the bytes) is sent as soon as {@code rows} yields it, so the server stores it while later rows are
+     * still being computed; the narrow rows and the reasons follow in two more COPYs.
+     */
+    void write(Connection connection, Iterator<? extends StagedRow> rows, int size) throws Exception {
+        StringBuilder staged = new StringBuilder(Math.max(size * 256, lastLength + lastLength / 8));
         StringBuilder reasons = new StringBuilder();
-        for (StagedRow r : rows) {
-            contents.append(batchId).append(',').append(r.rowNumber());
-            text(contents, r.recordJson());
-            text(contents, r.cellsJson());
-            text(contents, r.personalJson());
-            contents.append('\n');
-            staged.append(batchId).append(',').append(r.rowNumber());
-            text(staged, r.status().name());
-            text(staged, r.subjectStore().name());
-            text(staged, r.subjectKind());
-            text(staged, r.subjectName());
-            text(staged, r.subjectCode());
-            text(staged, r.subjectIdHash());
-            text(staged, r.businessKey());
-            text(staged, r.contentHash());
-            text(staged, r.factHash());
-            staged.append(',');
-            if (r.disclosureEnd() != null) {
-                staged.append(r.disclosureEnd());
+        StringBuilder line = new StringBuilder(4096);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        CopyIn contents = copy.copyIn("COPY cx_staged_content (" + StagedRowWriter.CONTENT_COLUMNS
+                + ") FROM STDIN WITH (FORMAT csv)");
+        try {
+            while (rows.hasNext()) {
+                StagedRow r = rows.next();
+                line.setLength(0);
+                line.append(batchId).append(',').append(r.rowNumber());
+                text(line, r.recordJson());
+                text(line, r.cellsJson());
+                text(line, r.personalJson());
+                line.append('\n');
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                contents.writeToCopy(bytes, 0, bytes.length);
+                appendRow(staged, r);
+                appendReasons(reasons, r);
             }
-            staged.append(',').append(r.endsDisclosure() ? 't' : 'f');
-            text(staged, StagedRowWriter.matchStatus(r));
-            text(staged, r.match() == null ? null : r.match().nameNorm());
-            text(staged, r.match() == null ? null : r.match().orgCode());
-            text(staged, r.match() == null ? null : r.match().regNumber());
-            staged.append(',');
-            if (r.reporting() != null) {
-                staged.append(r.reporting().decisionDate()).append(',').append(r.reporting().delay().workingDays())
-                        .append(',').append(r.reporting().delay().approximate() ? 't' : 'f');
-            } else {
-                staged.append(",,");
-            }
-            staged.append('\n');
-            int seq = 0;
-            for (Reason reason : r.reasons()) {
-                reasons.append(batchId).append(',').append(r.rowNumber()).append(',').append(seq++);
-                text(reasons, reason.field());
-                text(reasons, reason.title());
-                text(reasons, reason.code());
-                text(reasons, reason.severity().name());
-                text(reasons, reason.message());
-                text(reasons, reason.hint());
-                reasons.append('\n');
+            contents.endCopy();
+        } finally {
+            if (contents.isActive()) {
+                // A row failed to compute, or the server refused: the chunk rolls back, the copy must end first.
+                contents.cancelCopy();
             }
         }
         lastLength = staged.length();
-        lastContentLength = contents.length();
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
             copy.copyIn("COPY cx_staged_row (" + StagedRowWriter.ROW_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
                     new StringReader(staged.toString()));
-            copy.copyIn("COPY cx_staged_content (" + StagedRowWriter.CONTENT_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(contents.toString()));
             if (!reasons.isEmpty()) {
                 copy.copyIn("COPY cx_staged_reason (" + StagedRowWriter.REASON_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
                         new StringReader(reasons.toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void appendRow(StringBuilder staged, StagedRow r) {
+        staged.append(batchId).append(',').append(r.rowNumber());
+        text(staged, r.status().name());
+        text(staged, r.subjectStore().name());
+        text(staged, r.subjectKind());
+        text(staged, r.subjectName());
+        text(staged, r.subjectCode());
+        text(staged, r.subjectIdHash());
+        text(staged, r.businessKey());
+        text(staged, r.contentHash());
+        text(staged, r.factHash());
+        staged.append(',');
+        if (r.disclosureEnd() != null) {
+            staged.append(r.disclosureEnd());
+        }
+        staged.append(',').append(r.endsDisclosure() ? 't' : 'f');
+        text(staged, StagedRowWriter.matchStatus(r));
+        text(staged, r.match() == null ? null : r.match().nameNorm());
+        text(staged, r.match() == null ? null : r.match().orgCode());
+        text(staged, r.match() == null ? null : r.match().regNumber());
+        staged.append(',');
+        if (r.reporting() != null) {
+            staged.append(r.reporting().decisionDate()).append(',').append(r.reporting().delay().workingDays())
+                    .append(',').append(r.reporting().delay().approximate() ? 't' : 'f');
+        } else {
+            staged.append(",,");
+        }
+        staged.append('\n');
+    }
+
+    private void appendReasons(StringBuilder reasons, StagedRow r) {
+        int seq = 0;
+        for (Reason reason : r.reasons()) {
+            reasons.append(batchId).append(',').append(r.rowNumber()).append(',').append(seq++);
+            text(reasons, reason.field());
+            text(reasons, reason.title());
+            text(reasons, reason.code());
+            text(reasons, reason.severity().name());
+            text(reasons, reason.message());
+            text(reasons, reason.hint());
+            reasons.append('\n');
         }
     }
 

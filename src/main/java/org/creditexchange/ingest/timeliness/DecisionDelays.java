@@ -2,7 +2,7 @@ package org.creditexchange.ingest.timeliness;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,7 +11,8 @@ import org.creditexchange.schedule.WorkingDayCalendar;
 /**
  * The reporting delays of one batch's rows, worked out as the rows are staged: the decision date a row states (its
  * item's {@code timeliness-field}, when the value is exactly a valid ISO date) and the {@link ReportingDelay} from it
- * to the day the batch was received. A batch has few distinct decision dates: each is counted once.
+ * to the day the batch was received. A batch has few distinct decision dates: each is counted once. Safe to use
+ * from several threads (rows are staged in parallel).
  */
 public final class DecisionDelays {
 
@@ -28,7 +29,7 @@ public final class DecisionDelays {
 
     private final WorkingDayCalendar calendar;
     private final LocalDate received;
-    private final Map<LocalDate, Optional<ReportingDelay>> known = new HashMap<>();
+    private final Map<LocalDate, Optional<ReportingDelay>> known = new ConcurrentHashMap<>();
 
     /**
      * @param calendar the working-day calendar
