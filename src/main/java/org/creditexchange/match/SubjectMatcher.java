@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.creditexchange.store.PlannerStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -126,6 +127,7 @@ public class SubjectMatcher {
         }
         String organisations = ORGANISATION_OUTCOMES.replace("{scope}", scope);
         String persons = PERSON_OUTCOMES.replace("{scope}", scope);
+        PlannerStatistics.roomForLargeBatches(jdbc);
         Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
         for (MatchOutcome outcome : MatchOutcome.values()) {
             counts.put(outcome, 0);

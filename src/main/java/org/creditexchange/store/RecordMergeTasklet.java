@@ -107,6 +107,7 @@ public class RecordMergeTasklet implements Tasklet {
         // Staging was analysed after it was filled (the duplicates step); the match step's update of every row
         // changes nothing the merge's plan depends on, so only the stores are looked at here.
         PlannerStatistics.refresh(jdbc, "cx_org_record", "cx_person_record");
+        PlannerStatistics.roomForLargeBatches(jdbc);
         OffsetDateTime now = OffsetDateTime.now();
         String by = "batch " + batchId;
         int versions = 0;

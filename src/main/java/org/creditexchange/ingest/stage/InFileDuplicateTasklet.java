@@ -41,6 +41,7 @@ public class InFileDuplicateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // Staging has just grown by the whole file: the planner must know it before the set-based steps.
         org.creditexchange.store.PlannerStatistics.refresh(jdbc, "cx_staged_row", "cx_staged_content", "cx_staged_reason");
+        org.creditexchange.store.PlannerStatistics.roomForLargeBatches(jdbc);
         String keyTitles = String.join("、", item.businessKey().stream()
                 .map(k -> item.field(k).orElseThrow().title()).toList());
         // The message with a marker where the first row's number goes: one statement writes every repeat's reason.

@@ -93,6 +93,7 @@ public class TimelinessTasklet implements Tasklet {
         LocalDate received = batch.receivedAt().atZoneSameInstant(IntakeService.ZONE).toLocalDate();
         // The merge just filled the stores: the record lookups below must not be planned as if they were empty.
         PlannerStatistics.refresh(jdbc, "cx_org_record", "cx_person_record");
+        PlannerStatistics.roomForLargeBatches(jdbc);
         int first = jdbc.update(FIRST_REPORTS, batchId);
         Dated dated = jdbc.queryForObject("SELECT COUNT(reporting_delay), MIN(decision_date) FROM cx_staged_row"
                 + " WHERE batch_id = ?", (rs, n) -> new Dated(rs.getLong(1), rs.getObject(2, LocalDate.class)), batchId);
