@@ -1,7 +1,5 @@
 package org.creditexchange.ingest.stage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +30,6 @@ import org.creditexchange.store.PersonalIdHasher;
  */
 public final class StagedRowFactory {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** What stands in staging and feedback for a value of a refused column. */
     static final String REFUSED = "（已拒收）";
 
@@ -42,6 +39,8 @@ public final class StagedRowFactory {
     private final PersonalIdCipher cipher;
     private final MatchForms.Rule matchForms;
     private final DecisionDelays delays;
+    private final String[] fieldOf;
+    private final boolean[] refused;
 
     /**
      * @param delays the batch's reporting delays; null when nothing measures them (a test of staging alone)
@@ -53,6 +52,15 @@ public final class StagedRowFactory {
         this.hasher = hasher;
         this.cipher = cipher;
         this.matchForms = new MatchForms.Rule(item);
+        // Per column, worked out once rather than per cell of every row.
+        int columns = Math.max(layout.columnFields().size(),
+                layout.refused().stream().mapToInt(c -> c.index() + 1).max().orElse(0));
+        this.fieldOf = new String[columns];
+        this.refused = new boolean[columns];
+        for (int i = 0; i < columns; i++) {
+            fieldOf[i] = layout.fieldOf(i);
+            refused[i] = layout.isRefused(i);
+        }
         this.delays = delays;
     }
 
@@ -87,9 +95,9 @@ public final class StagedRowFactory {
         List<String> cells = new ArrayList<>(row.cells().size());
         boolean notCollected = personNotCollected(row);
         for (int i = 0; i < row.cells().size(); i++) {
-            String field = layout.fieldOf(i);
+            String field = i < fieldOf.length ? fieldOf[i] : "";
             String cell = row.cells().get(i);
-            if (layout.isRefused(i) || notCollected && !field.equals(item.subject().nameField())) {
+            if (i < refused.length && refused[i] || notCollected && !field.equals(item.subject().nameField())) {
                 // Prohibited data is never kept, not even as the row's original value.
                 cells.add(REFUSED);
                 continue;
@@ -104,7 +112,8 @@ public final class StagedRowFactory {
                 : item.timeliness().flatMap(f -> delays.of(shown.get(f.key()))).orElse(null);
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
-                sha256(json(hashed)), sha256(json(withoutProvenance(hashed))), json(shown), json(cells), sealed.isEmpty() ? null : json(sealed),
+                sha256(CompactJson.object(hashed)), sha256(CompactJson.object(withoutProvenance(hashed))),
+                CompactJson.object(shown), CompactJson.array(cells), sealed.isEmpty() ? null : CompactJson.object(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
@@ -145,14 +154,6 @@ public final class StagedRowFactory {
             return "个体工商户";
         }
         return kinds.contains("法人及非法人组织") ? "法人及非法人组织" : kinds.isEmpty() ? "" : kinds.get(0);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(String text) {
