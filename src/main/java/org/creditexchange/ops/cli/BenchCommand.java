@@ -16,6 +16,7 @@ import org.creditexchange.config.ConfigurationLoader;
 import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ops.bench.BenchRun;
 import org.creditexchange.ops.bench.CopyBaseline;
+import org.creditexchange.ops.bench.ReaderBaseline;
 import org.creditexchange.ops.bench.SyntheticPenalties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,6 +103,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "generated in %.1f s (%,d bytes)%n", (System.nanoTime() - t0) / 1e9, Files.size(input));
         out.flush();
 
+        ReaderBaseline.Result reader = ReaderBaseline.read(input);
+        out.printf(Locale.ROOT, "reader (bare, %s):               %,d rows in %.2f s = %,.0f rows/s%n", format, reader.rows(),
+                reader.seconds(), reader.rowsPerSecond());
+        out.flush();
+
         Properties credentials = new Properties();
         credentials.setProperty("user", username);
         credentials.setProperty("password", password);
@@ -134,6 +140,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println("  steps (s): " + steps(engine.first()));
         double ratio = engine.first().rowsPerSecond() / copy.rowsPerSecond();
         out.printf(Locale.ROOT, "ratio engine / COPY:              %.3f%n", ratio);
+        double ofReader = engine.first().rowsPerSecond() / reader.rowsPerSecond();
+        out.printf(Locale.ROOT, "ratio engine / bare reader:       %.3f%n", ofReader);
         if (engine.reload() != null) {
             out.printf(Locale.ROOT, "reload (same rows, reordered):    %,d rows in %.2f s = %,.0f rows/s, %.2f x the first load, "
                             + "%d new version(s)%n", engine.reload().received(), engine.reload().seconds(),
@@ -145,8 +153,9 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"rows\":%d,\"format\":\"%s\",\"copy_rows_per_s\":%.0f,"
-                        + "\"engine_rows_per_s\":%.0f,\"ratio\":%.3f,\"peak_heap_mb\":%d", rows, format,
-                copy.rowsPerSecond(), engine.first().rowsPerSecond(), ratio, engine.peakHeapMb()));
+                        + "\"engine_rows_per_s\":%.0f,\"ratio\":%.3f,\"peak_heap_mb\":%d,\"reader_rows_per_s\":%.0f,"
+                        + "\"engine_vs_reader\":%.3f", rows, format, copy.rowsPerSecond(), engine.first().rowsPerSecond(),
+                ratio, engine.peakHeapMb(), reader.rowsPerSecond(), ofReader));
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",
                     engine.reload().rowsPerSecond(), engine.newVersionsOnReload()));

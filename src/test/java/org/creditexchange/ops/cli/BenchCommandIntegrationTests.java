@@ -30,7 +30,8 @@ class BenchCommandIntegrationTests {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "accepted 380, rejected 20",
+        assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "reader (bare, csv):               401 rows",
+                "accepted 380, rejected 20",
                 "0 new version(s)");
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
@@ -40,6 +41,8 @@ class BenchCommandIntegrationTests {
         assertThat(json.get("engine_rows_per_s").asDouble()).isPositive();
         assertThat(json.get("ratio").asDouble()).isPositive();
         assertThat(json.get("peak_heap_mb").asLong()).isPositive();
+        assertThat(json.get("reader_rows_per_s").asDouble()).isPositive();
+        assertThat(json.get("engine_vs_reader").asDouble()).isPositive();
         assertThat(json.get("reload_new_versions").asLong()).isZero();
     }
 }
