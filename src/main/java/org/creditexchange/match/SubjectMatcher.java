@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The matching itself, set-based: one statement per store over all the rows marked for matching, whatever their
- * number, each a join of the marked rows with the registry's indexes that writes every row once (a staged row is
- * wide: each pass over a batch's rows costs a rewrite of all of them). The same SQL runs on H2 and PostgreSQL.
+ * The matching itself, set-based, over all the rows marked for matching, whatever their number: per method one
+ * statement finds the candidates of the rows still without any (a join of the marked rows with a registry index,
+ * into the narrow work table {@code cx_match_candidate}), then one statement per store writes each row's outcome
+ * once. Every join is a lookup by an index, so the cost stays linear in the rows even when the planner takes a fresh
+ * batch for one row. The same SQL runs on H2 and PostgreSQL.
  *
  * <p>Rows to match carry a marker in {@code match_status} (staging marks every row that is not rejected
  * {@link #PENDING}, {@link Rematch} uses its own) and the comparison forms {@code match_name_norm},
@@ -44,54 +46,47 @@ public class SubjectMatcher {
 
     private static final String ROWS = "s.match_status = ? {scope} AND s.subject_store = 'ORG'";
 
-    /** One method's candidates: per marked row, how many subjects it finds and the least of their ids. */
-    private static String candidates(String pairs) {
-        return "SELECT c.batch_id, c.row_no, COUNT(DISTINCT c.subject_id) AS n, MIN(c.subject_id) AS subject_id"
-                + " FROM (" + pairs + ") c GROUP BY c.batch_id, c.row_no";
+    private record Method(String name, String pairs) {
     }
 
-    private static final String USCC = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-            + " JOIN cx_org_subject o ON o.uscc = s.subject_code WHERE " + ROWS);
-    private static final String ORG_CODE = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id"
-            + " FROM cx_staged_row s JOIN cx_org_subject o ON o.org_code = s.match_org_code AND " + COMPATIBLE
-            + " WHERE " + ROWS);
-    private static final String REG_NUMBER = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id"
-            + " FROM cx_staged_row s JOIN cx_org_subject o ON o.reg_number = s.match_reg_number AND " + COMPATIBLE
-            + " WHERE " + ROWS);
-    private static final String NAME = candidates("SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-            + " JOIN cx_org_subject o ON o.name_norm = s.match_name_norm AND " + COMPATIBLE + " WHERE " + ROWS
-            + " UNION ALL SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
-            + " JOIN cx_org_subject_name f ON f.name_norm = s.match_name_norm"
-            + " JOIN cx_org_subject o ON o.id = f.subject_id AND " + COMPATIBLE + " WHERE " + ROWS);
-    /** How many times the marker (and the batch) stand in {@link #ORGANISATIONS}. */
-    private static final int ORGANISATION_SCOPES = 6;
+    /** Per method: (batch_id, row_no, subject id) for each candidate subject of each marked row. */
+    private static final List<Method> METHODS = List.of(
+            new Method("USCC", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+                    + " JOIN cx_org_subject o ON o.uscc = s.subject_code WHERE " + ROWS),
+            new Method("ORG_CODE", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+                    + " JOIN cx_org_subject o ON o.org_code = s.match_org_code AND " + COMPATIBLE + " WHERE " + ROWS),
+            new Method("REG_NUMBER", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+                    + " JOIN cx_org_subject o ON o.reg_number = s.match_reg_number AND " + COMPATIBLE + " WHERE " + ROWS),
+            new Method("NAME", "SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+                    + " JOIN cx_org_subject o ON o.name_norm = s.match_name_norm AND " + COMPATIBLE + " WHERE " + ROWS
+                    + " UNION ALL SELECT s.batch_id, s.row_no, o.id AS subject_id FROM cx_staged_row s"
+                    + " JOIN cx_org_subject_name f ON f.name_norm = s.match_name_norm"
+                    + " JOIN cx_org_subject o ON o.id = f.subject_id AND " + COMPATIBLE + " WHERE " + ROWS));
+
+    /**
+     * A method's candidates for the marked rows no earlier method found any for. Every join is a lookup of a
+     * staged row in a registry index or of a candidate by its key: linear in the rows whatever plan is chosen.
+     */
+    private static final String CANDIDATES = """
+            INSERT INTO cx_match_candidate (batch_id, row_no, marker, method, n, subject_id)
+            SELECT c.batch_id, c.row_no, ?, ?, COUNT(DISTINCT c.subject_id), MIN(c.subject_id) FROM ({pairs}) c
+            WHERE NOT EXISTS (SELECT 1 FROM cx_match_candidate d WHERE d.batch_id = c.batch_id AND d.row_no = c.row_no)
+            GROUP BY c.batch_id, c.row_no""";
 
     /** Each marked organisation row: the first method with candidates, its subject when it has one, the outcome. */
     private static final String ORGANISATION_OUTCOMES = """
-            SELECT m.batch_id, m.row_no, m.method, m.subject_id,
-                   CASE WHEN m.method IS NULL THEN 'UNKNOWN'
-                        WHEN m.subject_id IS NULL THEN 'AMBIGUOUS'
-                        WHEN m.method = 'NAME' OR COALESCE(m.name_norm, '') = ''
-                             OR EXISTS (SELECT 1 FROM cx_org_subject o WHERE o.id = m.subject_id
-                                        AND o.name_norm = m.name_norm)
-                             OR EXISTS (SELECT 1 FROM cx_org_subject_name f WHERE f.subject_id = m.subject_id
-                                        AND f.name_norm = m.name_norm) THEN 'MATCHED'
+            SELECT s.batch_id, s.row_no, c.method, CASE WHEN c.n = 1 THEN c.subject_id END AS subject_id,
+                   CASE WHEN c.method IS NULL THEN 'UNKNOWN'
+                        WHEN c.n > 1 THEN 'AMBIGUOUS'
+                        WHEN c.method = 'NAME' OR COALESCE(s.match_name_norm, '') = ''
+                             OR EXISTS (SELECT 1 FROM cx_org_subject o WHERE o.id = c.subject_id
+                                        AND o.name_norm = s.match_name_norm)
+                             OR EXISTS (SELECT 1 FROM cx_org_subject_name f WHERE f.subject_id = c.subject_id
+                                        AND f.name_norm = s.match_name_norm) THEN 'MATCHED'
                         ELSE 'NAME_MISMATCH' END AS outcome
-            FROM (SELECT s.batch_id, s.row_no, s.match_name_norm AS name_norm,
-                         CASE WHEN u.n > 0 THEN 'USCC' WHEN c.n > 0 THEN 'ORG_CODE'
-                              WHEN r.n > 0 THEN 'REG_NUMBER' WHEN nm.n > 0 THEN 'NAME' END AS method,
-                         CASE WHEN u.n > 0 THEN CASE WHEN u.n = 1 THEN u.subject_id END
-                              WHEN c.n > 0 THEN CASE WHEN c.n = 1 THEN c.subject_id END
-                              WHEN r.n > 0 THEN CASE WHEN r.n = 1 THEN r.subject_id END
-                              WHEN nm.n = 1 THEN nm.subject_id END AS subject_id
-                  FROM cx_staged_row s
-                  LEFT JOIN ({uscc}) u ON u.batch_id = s.batch_id AND u.row_no = s.row_no
-                  LEFT JOIN ({orgCode}) c ON c.batch_id = s.batch_id AND c.row_no = s.row_no
-                  LEFT JOIN ({regNumber}) r ON r.batch_id = s.batch_id AND r.row_no = s.row_no
-                  LEFT JOIN ({name}) nm ON nm.batch_id = s.batch_id AND nm.row_no = s.row_no
-                  WHERE {rows}) m"""
-            .replace("{uscc}", USCC).replace("{orgCode}", ORG_CODE).replace("{regNumber}", REG_NUMBER)
-            .replace("{name}", NAME).replace("{rows}", ROWS);
+            FROM cx_staged_row s
+            LEFT JOIN cx_match_candidate c ON c.batch_id = s.batch_id AND c.row_no = s.row_no
+            WHERE\s""" + ROWS;
 
     /** Each marked person row: matched by its ID hash, else unknown. */
     private static final String PERSON_OUTCOMES = """
@@ -121,13 +116,18 @@ public class SubjectMatcher {
     public Map<MatchOutcome, Integer> match(String marker, Long batchId) {
         String scope = batchId == null ? "" : "AND s.batch_id = ?";
         List<Object> one = batchId == null ? List.of(marker) : List.of(marker, batchId);
-        List<Object> organisationArgs = new ArrayList<>();
-        for (int i = 0; i < ORGANISATION_SCOPES; i++) {
-            organisationArgs.addAll(one);
+        String candidates = "DELETE FROM cx_match_candidate WHERE marker = ?" + (batchId == null ? "" : " AND batch_id = ?");
+        PlannerStatistics.roomForLargeBatches(jdbc);
+        jdbc.update(candidates, one.toArray());
+        for (Method m : METHODS) {
+            List<Object> args = new ArrayList<>(List.of(marker, m.name()));
+            for (int i = 0; i < (m.name().equals("NAME") ? 2 : 1); i++) {
+                args.addAll(one);
+            }
+            jdbc.update(CANDIDATES.replace("{pairs}", m.pairs().replace("{scope}", scope)), args.toArray());
         }
         String organisations = ORGANISATION_OUTCOMES.replace("{scope}", scope);
         String persons = PERSON_OUTCOMES.replace("{scope}", scope);
-        PlannerStatistics.roomForLargeBatches(jdbc);
         Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
         for (MatchOutcome outcome : MatchOutcome.values()) {
             counts.put(outcome, 0);
@@ -135,13 +135,14 @@ public class SubjectMatcher {
         RowCallbackHandler count = rs -> counts.put(MatchOutcome.valueOf(rs.getString(1)), rs.getInt(2));
         if (batchId == null) {
             // Across batches the rows cannot be told apart once decided: count what the statements will decide.
-            List<Object> args = new ArrayList<>(organisationArgs);
+            List<Object> args = new ArrayList<>(one);
             args.addAll(one);
             jdbc.query("SELECT x.outcome, COUNT(*) FROM (" + organisations + " UNION ALL " + persons + ") x"
                     + " GROUP BY x.outcome", count, args.toArray());
         }
-        jdbc.update(APPLY.formatted(organisations), organisationArgs.toArray());
+        jdbc.update(APPLY.formatted(organisations), one.toArray());
         jdbc.update(APPLY.formatted(persons), one.toArray());
+        jdbc.update(candidates, one.toArray());
         if (batchId != null) {
             // Staging marks every row of the batch that is not rejected: the batch's outcomes are those rows'.
             jdbc.query("SELECT match_status, COUNT(*) FROM cx_staged_row WHERE batch_id = ? AND match_status IN ("

@@ -52,10 +52,10 @@ public class TimelinessTasklet implements Tasklet {
     private static final String FIRST_REPORTS = """
             UPDATE cx_staged_row SET first_report = TRUE
             WHERE batch_id = ? AND reporting_delay IS NOT NULL AND (
-                (subject_store = 'ORG' AND EXISTS (SELECT 1 FROM cx_org_record r
-                    WHERE r.batch_id = cx_staged_row.batch_id AND r.row_no = cx_staged_row.row_no AND r.version = 1))
-                OR (subject_store = 'PERSON' AND EXISTS (SELECT 1 FROM cx_person_record r
-                    WHERE r.batch_id = cx_staged_row.batch_id AND r.row_no = cx_staged_row.row_no AND r.version = 1)))""";
+                (subject_store = 'ORG' AND row_no IN (SELECT r.row_no FROM cx_org_record r
+                    WHERE r.batch_id = ? AND r.version = 1))
+                OR (subject_store = 'PERSON' AND row_no IN (SELECT r.row_no FROM cx_person_record r
+                    WHERE r.batch_id = ? AND r.version = 1)))""";
 
     /** Loaded first reports past the limit: what the notice and the assessment call late (迟报). */
     static final String LATE = "batch_id = ? AND first_report = TRUE AND status IN ('ACCEPTED', 'WARNED') "
@@ -94,7 +94,9 @@ public class TimelinessTasklet implements Tasklet {
         // The merge just filled the stores: the record lookups below must not be planned as if they were empty.
         PlannerStatistics.refresh(jdbc, "cx_org_record", "cx_person_record");
         PlannerStatistics.roomForLargeBatches(jdbc);
-        int first = jdbc.update(FIRST_REPORTS, batchId);
+        // The batch's records by their batch (one index range each), not each staged row's record looked up in turn: a
+        // planner that misjudges a new batch must not scan the whole store once per row.
+        int first = jdbc.update(FIRST_REPORTS, batchId, batchId, batchId);
         Dated dated = jdbc.queryForObject("SELECT COUNT(reporting_delay), MIN(decision_date) FROM cx_staged_row"
                 + " WHERE batch_id = ?", (rs, n) -> new Dated(rs.getLong(1), rs.getObject(2, LocalDate.class)), batchId);
         SortedSet<Integer> missing = new TreeSet<>();

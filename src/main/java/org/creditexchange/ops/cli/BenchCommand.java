@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--password-env", description = "Environment variable holding the database password.")
     String passwordEnv;
 
+    @Option(names = "--store-records", defaultValue = "0",
+            description = "Records the organisation store holds before the load (other keys; default ${DEFAULT-VALUE}).")
+    long storeRecords;
+
     @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
     boolean reload;
 
@@ -129,10 +133,14 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun.Result engine;
         try {
             engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, registry, input,
-                    reload ? reversed(synthetic, work, format) : null, err);
+                    reload ? reversed(synthetic, work, format) : null, storeRecords, err);
         } catch (BenchRun.BenchFailedException e) {
             err.println(e.getMessage());
             return CreditExchangeCommand.EXIT_ENGINE;
+        }
+        if (storeRecords > 0) {
+            out.printf(Locale.ROOT, "store pre-filled:                 %,d records in %.1f s%n", storeRecords,
+                    engine.prefillSeconds());
         }
         out.printf(Locale.ROOT, "engine (full path):               %,d rows in %.2f s = %,.0f rows/s "
                         + "(accepted %,d, rejected %,d)%n", engine.first().received(), engine.first().seconds(),
@@ -156,6 +164,9 @@ final class BenchCommand implements Callable<Integer> {
                         + "\"engine_rows_per_s\":%.0f,\"ratio\":%.3f,\"peak_heap_mb\":%d,\"reader_rows_per_s\":%.0f,"
                         + "\"engine_vs_reader\":%.3f", rows, format, copy.rowsPerSecond(), engine.first().rowsPerSecond(),
                 ratio, engine.peakHeapMb(), reader.rowsPerSecond(), ofReader));
+        if (storeRecords > 0) {
+            json.append(",\"store_records\":").append(storeRecords);
+        }
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",
                     engine.reload().rowsPerSecond(), engine.newVersionsOnReload()));
