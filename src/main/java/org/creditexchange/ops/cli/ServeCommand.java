@@ -1,6 +1,7 @@
 package org.creditexchange.ops.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,10 +35,28 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--port", description = "HTTP port (server.port; default 8080, 0 for any free one).")
+    Integer port;
+
+    @CommandLine.Option(names = "--address", description = "Address to listen on (server.address), e.g. 127.0.0.1.")
+    String address;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // System properties outrank application.properties and the environment's defaults.
+        if (port != null) {
+            System.setProperty("server.port", String.valueOf(port));
+        }
+        if (address != null) {
+            System.setProperty("server.address", address);
+        }
+        // In a web application Spring binds a relative path against the servlet container's document root (a
+        // temporary folder), not the working directory: the configuration root and the data directory are made
+        // absolute here, as every other command sees them.
+        absolute("cx.home", "CX_HOME", ".");
+        absolute("cx.data-dir", "CX_DATA_DIR", "data");
         ConfigurableApplicationContext ctx;
         try {
             ctx = CreditExchangeCommand.startEngine(err, WebApplicationType.SERVLET, properties());
@@ -84,6 +103,12 @@ final class ServeCommand implements Callable<Integer> {
      * The web defaults, and Spring's own report of a failed start silenced: this command reports it (the users file's
      * problems as a list, any other failure once with its stack trace).
      */
+    private static void absolute(String property, String environment, String otherwise) {
+        String value = System.getProperty(property, System.getenv(environment));
+        Path path = Path.of(value == null || value.isBlank() ? otherwise : value);
+        System.setProperty(property, path.toAbsolutePath().normalize().toString());
+    }
+
     private static String[] properties() {
         java.util.List<String> p = new java.util.ArrayList<>(java.util.List.of(WebDefaults.asArguments()));
         p.add("logging.level.org.springframework.boot.SpringApplication=OFF");
