@@ -74,4 +74,30 @@ class ServeRefusalIntegrationTests {
             System.clearProperty("cx.users-file");
         }
     }
+
+    @Test
+    void servedFromAConfigurationRootGivenAsTheWorkingDirectoryFindsItsConfiguration() throws Exception {
+        // The tests run in the repository, itself a configuration root. Spring used to bind a relative cx.home
+        // against Tomcat's temporary document root: serve then found no configuration at all and failed (exit 1).
+        var file = HOME.home().resolve("cwd-users.yaml");
+        Files.writeString(file, """
+                users:
+                  - username: zhang
+                    password: "{bcrypt}$2a$04$abcdefghijklmnopqrstuuM3mN0p1L3o7W2oq0j3Jq0QJ6a9Xq5Ym"
+                    roles: [CLERK]
+                    unit: nowhere
+                """);
+        System.clearProperty("cx.home");
+        System.setProperty("cx.users-file", file.toString());
+        try {
+            CommandRun run = CommandRun.of("serve");
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            // the units known are those of the repository's connectors/: the configuration was read
+            assertThat(run.err()).contains(file + ":5: users[0].unit: unknown unit 'nowhere'");
+        } finally {
+            System.clearProperty("cx.users-file");
+            System.setProperty("cx.home", HOME.home().toString());
+        }
+    }
 }
