@@ -116,9 +116,11 @@ public class SubjectMatcher {
     public Map<MatchOutcome, Integer> match(String marker, Long batchId) {
         String scope = batchId == null ? "" : "AND s.batch_id = ?";
         List<Object> one = batchId == null ? List.of(marker) : List.of(marker, batchId);
-        String candidates = "DELETE FROM cx_match_candidate WHERE marker = ?" + (batchId == null ? "" : " AND batch_id = ?");
+        // The work table holds this run's candidates only: emptied before (a run rolled back leaves nothing, but a
+        // marker is reused) and after.
+        String clear = "DELETE FROM cx_match_candidate WHERE marker = ?" + (batchId == null ? "" : " AND batch_id = ?");
         PlannerStatistics.roomForLargeBatches(jdbc);
-        jdbc.update(candidates, one.toArray());
+        jdbc.update(clear, one.toArray());
         for (Method m : METHODS) {
             List<Object> args = new ArrayList<>(List.of(marker, m.name()));
             for (int i = 0; i < (m.name().equals("NAME") ? 2 : 1); i++) {
@@ -142,7 +144,7 @@ public class SubjectMatcher {
         }
         jdbc.update(APPLY.formatted(organisations), one.toArray());
         jdbc.update(APPLY.formatted(persons), one.toArray());
-        jdbc.update(candidates, one.toArray());
+        jdbc.update(clear, one.toArray());
         if (batchId != null) {
             // Staging marks every row of the batch that is not rejected: the batch's outcomes are those rows'.
             jdbc.query("SELECT match_status, COUNT(*) FROM cx_staged_row WHERE batch_id = ? AND match_status IN ("

@@ -34,7 +34,6 @@ public final class StagedRowFactory {
     static final String REFUSED = "（已拒收）";
 
     private final CatalogItemDefinition item;
-    private final HeaderLayout layout;
     private final PersonalIdHasher hasher;
     private final PersonalIdCipher cipher;
     private final MatchForms.Rule matchForms;
@@ -48,7 +47,6 @@ public final class StagedRowFactory {
     public StagedRowFactory(CatalogItemDefinition item, HeaderLayout layout, PersonalIdHasher hasher,
                             PersonalIdCipher cipher, DecisionDelays delays) {
         this.item = item;
-        this.layout = layout;
         this.hasher = hasher;
         this.cipher = cipher;
         this.matchForms = new MatchForms.Rule(item);
