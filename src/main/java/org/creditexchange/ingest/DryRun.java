@@ -38,7 +38,7 @@ public class DryRun {
 
         private final long batchId;
 
-        public SameAsPendingBatch(long batchId) {
+        SameAsPendingBatch(long batchId) {
             super("该文件与批次 " + batchId + " 的内容相同，批次 " + batchId + " 尚未处理完毕，未进行试运行。请等待批次 "
                     + batchId + " 处理完成后查看其反馈表。");
             this.batchId = batchId;

@@ -47,14 +47,16 @@ public class UploadController {
     private final PlatformConfiguration configuration;
     private final CxProperties properties;
     private final ApiAudit audit;
+    private final DryRun dryRuns;
 
     public UploadController(IntakeService intake, UploadProcessing processing, PlatformConfiguration configuration,
-                            CxProperties properties, ApiAudit audit) {
+                            CxProperties properties, ApiAudit audit, DryRun dryRuns) {
         this.intake = intake;
         this.processing = processing;
         this.configuration = configuration;
         this.properties = properties;
         this.audit = audit;
+        this.dryRuns = dryRuns;
     }
 
     @PostMapping("/api/units/{unit}/uploads")
@@ -72,10 +74,11 @@ public class UploadController {
             throw ApiException.badRequest("上传的文件是空的，请检查后重新上传。");
         }
         String name = fileName(file.getOriginalFilename());
-        Batch batch = receive(unit, file, name, dryRun ? IntakeService.DRY_RUN_CHANNEL : CHANNEL);
-        if (dryRun && !IntakeService.DRY_RUN_CHANNEL.equals(batch.channelId())) {
-            // The intake hands back a batch of the same content that is not finished: a real one, never to be run dry.
-            throw ApiException.conflict(new DryRun.SameAsPendingBatch(batch.id()).getMessage());
+        Batch batch;
+        try {
+            batch = receive(unit, file, name, dryRun);
+        } catch (DryRun.SameAsPendingBatch e) {
+            throw ApiException.conflict(e.getMessage());
         }
         String shown = IdNumberMasking.maskEmbedded(name);
         audit.record(request, user.getUsername(), dryRun ? "UPLOAD_DRY_RUN" : "UPLOAD", "batch " + batch.id(),
@@ -93,7 +96,7 @@ public class UploadController {
     }
 
     /** Lands the upload through a temporary file in the data directory (the landing zone copies it). */
-    private Batch receive(String unit, MultipartFile file, String name, String channel) throws IOException {
+    private Batch receive(String unit, MultipartFile file, String name, boolean dryRun) throws IOException {
         Path incoming = properties.dataDir().resolve("uploads");
         Files.createDirectories(incoming);
         Path tmp = Files.createTempFile(incoming, ".upload-", ".part");
@@ -101,9 +104,9 @@ public class UploadController {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            Batch batch = intake.receive(unit, channel, tmp, name);
-            log.info("Batch {}: uploaded for {}{} ({} bytes)", batch.id(), unit,
-                    CHANNEL.equals(channel) ? "" : " (" + channel + ")", file.getSize());
+            Batch batch = dryRun ? dryRuns.receive(unit, tmp, name) : intake.receive(unit, CHANNEL, tmp, name);
+            log.info("Batch {}: uploaded for {}{} ({} bytes)", batch.id(), unit, dryRun ? " (dry run)" : "",
+                    file.getSize());
             return batch;
         } finally {
             Files.deleteIfExists(tmp);
