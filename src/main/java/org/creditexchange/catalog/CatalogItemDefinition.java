@@ -70,4 +70,9 @@ public record CatalogItemDefinition(
     public Optional<FieldDefinition> field(String key) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
+
+    /** The key of the first field of this type (e.g. the item's 组织机构代码 field), if it has one. */
+    public Optional<String> fieldKeyOfType(FieldTypeName type) {
+        return fields.stream().filter(f -> f.type() == type).map(FieldDefinition::key).findFirst();
+    }
 }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.creditexchange.catalog.CatalogItemDefinition;
-import org.creditexchange.catalog.FieldDefinition;
 import org.creditexchange.catalog.FieldTypeName;
 import org.creditexchange.catalog.code.OrgCodeCheckDigit;
 import org.creditexchange.catalog.code.UsccCheckDigit;
@@ -31,8 +30,8 @@ public record MatchForms(String nameNorm, String orgCode, String regNumber) {
         private final Optional<String> regNumberField;
 
         public Rule(CatalogItemDefinition item) {
-            this.orgCodeField = fieldOfType(item, FieldTypeName.ORG_CODE);
-            this.regNumberField = fieldOfType(item, FieldTypeName.REG_NUMBER);
+            this.orgCodeField = item.fieldKeyOfType(FieldTypeName.ORG_CODE);
+            this.regNumberField = item.fieldKeyOfType(FieldTypeName.REG_NUMBER);
         }
 
         /**
@@ -50,10 +49,6 @@ public record MatchForms(String nameNorm, String orgCode, String regNumber) {
             String regNumber = regNumberField.map(f -> text(values.get(f)).strip().toUpperCase(Locale.ROOT)).orElse("");
             return new MatchForms(SubjectNames.normalize(subjectName), fitting(orgCode, ORG_CODE_MAX),
                     fitting(regNumber, REG_NUMBER_MAX));
-        }
-
-        private static Optional<String> fieldOfType(CatalogItemDefinition item, FieldTypeName type) {
-            return item.fields().stream().filter(f -> f.type() == type).map(FieldDefinition::key).findFirst();
         }
     }
 

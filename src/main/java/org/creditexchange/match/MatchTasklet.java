@@ -11,9 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.creditexchange.catalog.CatalogItemDefinition;
-import org.creditexchange.catalog.FieldDefinition;
 import org.creditexchange.catalog.FieldTypeName;
 import org.creditexchange.catalog.code.UsccCheckDigit;
 import org.creditexchange.ingest.validate.Reason;
@@ -195,8 +193,8 @@ public class MatchTasklet implements Tasklet {
         String outcomes = "'NAME_MISMATCH', 'AMBIGUOUS'" + (reportUnknown ? ", 'UNKNOWN'" : "");
         FieldRef name = field(item.subject().nameField());
         FieldRef code = field(item.subject().codeField());
-        FieldRef orgCode = fieldOfType(FieldTypeName.ORG_CODE).map(this::field).orElse(FieldRef.NONE);
-        FieldRef regNumber = fieldOfType(FieldTypeName.REG_NUMBER).map(this::field).orElse(FieldRef.NONE);
+        FieldRef orgCode = item.fieldKeyOfType(FieldTypeName.ORG_CODE).map(this::field).orElse(FieldRef.NONE);
+        FieldRef regNumber = item.fieldKeyOfType(FieldTypeName.REG_NUMBER).map(this::field).orElse(FieldRef.NONE);
         int[] n = {0};
         pages("SELECT s.row_no, s.match_status, s.match_method, s.subject_name, s.subject_code, s.match_org_code,"
                 + " s.match_reg_number, o.name AS registered_name,"
@@ -260,11 +258,10 @@ public class MatchTasklet implements Tasklet {
 
     private Boolean postgres;
 
-    /** PostgreSQL takes a page of updates as one statement ({@code UPDATE … FROM (VALUES …)}); H2 keeps JDBC batches. */
+    /** PostgreSQL takes a page of new persons as one statement ({@code INSERT … SELECT … FROM (VALUES …)}); H2 keeps JDBC batches. */
     private boolean postgres() {
         if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                    c -> c.isWrapperFor(org.postgresql.PGConnection.class)));
+            postgres = org.creditexchange.store.PlannerStatistics.postgres(jdbc);
         }
         return postgres;
     }
@@ -278,10 +275,6 @@ public class MatchTasklet implements Tasklet {
             return FieldRef.NONE;
         }
         return item.field(key).map(f -> new FieldRef(f.key(), f.title())).orElse(new FieldRef(key, key));
-    }
-
-    private Optional<String> fieldOfType(FieldTypeName type) {
-        return item.fields().stream().filter(f -> f.type() == type).map(FieldDefinition::key).findFirst();
     }
 
     /**

@@ -47,7 +47,8 @@ public final class PlannerStatistics {
         return analysed;
     }
 
-    private static boolean postgres(JdbcTemplate jdbc) {
+    /** Whether {@code jdbc} talks to PostgreSQL (what the statistics and memory settings here apply to). */
+    public static boolean postgres(JdbcTemplate jdbc) {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con ->
                 "PostgreSQL".equals(con.getMetaData().getDatabaseProductName())));
     }
