@@ -3,6 +3,7 @@ package org.creditexchange.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import org.creditexchange.catalog.CatalogItemDefinition;
 import org.creditexchange.config.PlatformConfiguration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.creditexchange.ingest.map.FieldDerivations;
 import org.creditexchange.ingest.map.FormatDefinition;
 import org.creditexchange.ingest.map.HeaderLayout;
@@ -22,7 +24,7 @@ import org.creditexchange.ingest.read.RawRow;
 import org.creditexchange.ingest.stage.FileRowReader;
 import org.creditexchange.ingest.stage.FutureRowWriter;
 import org.creditexchange.ingest.stage.InFileDuplicateTasklet;
-import org.creditexchange.ingest.stage.ParallelRowProcessor;
+import org.creditexchange.ingest.stage.ReadAheadStagingReader;
 import org.creditexchange.ingest.stage.RecognizeTasklet;
 import org.creditexchange.ingest.stage.RowProcessor;
 import org.creditexchange.ingest.stage.StageProgressListener;
@@ -99,13 +101,12 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step stageStep(JobRepository repository, PlatformTransactionManager tx, FileRowReader fileRowReader,
-                          ParallelRowProcessor rowProcessor, StagedRowWriter stagedRowWriter) {
+    public Step stageStep(JobRepository repository, PlatformTransactionManager tx, ReadAheadStagingReader stagingReader,
+                          StagedRowWriter stagedRowWriter) {
         StageProgressListener progress = new StageProgressListener();
         return new StepBuilder("stage", repository)
-                .<RawRow, Future<StagedRow>>chunk(CHUNK_SIZE, tx)
-                .reader(fileRowReader)
-                .processor(rowProcessor)
+                .<Future<StagedRow>, Future<StagedRow>>chunk(CHUNK_SIZE, tx)
+                .reader(stagingReader)
                 .writer(new FutureRowWriter(stagedRowWriter))
                 .listener((org.springframework.batch.core.ChunkListener) progress)
                 .listener((org.springframework.batch.core.StepExecutionListener) progress)
@@ -114,24 +115,11 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public FileRowReader fileRowReader(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
-                                       ObjectMapper json) {
-        Batch batch = batches.get(batchId);
-        HeaderLayout layout = layout(batches, batchId, json);
-        String name = IdNumberMasking.maskEmbedded(batch.originalName());
-        return new FileRowReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber(), (lastGood, e) -> {
-            log.warn("Batch {}: file damaged after row {}: {}", batchId, lastGood, e.getMessage());
-            batches.markProblem(batchId, org.creditexchange.intake.BatchStatus.REJECTED, null, "FILE_CORRUPT_AT_ROW",
-                    ReasonMessages.message("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)),
-                    ReasonMessages.hint("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)));
-        });
-    }
-
-    @Bean
-    @StepScope
-    public ParallelRowProcessor rowProcessor(@Value("#{jobParameters['batchId']}") Long batchId, BatchRepository batches,
-                                             PlatformConfiguration configuration, PersonalIdHasher hasher,
-                                             PersonalIdCipher cipher, ObjectMapper json, StagingWorkers workers) {
+    public ReadAheadStagingReader stagingReader(@Value("#{jobParameters['batchId']}") Long batchId,
+                                                BatchRepository batches, PlatformConfiguration configuration,
+                                                PersonalIdHasher hasher, PersonalIdCipher cipher, ObjectMapper json,
+                                                StagingWorkers workers, StagedRowWriter stagedRowWriter)
+            throws SQLException {
         Batch batch = batches.get(batchId);
         CatalogItemDefinition item = configuration.catalog().item(batch.itemId()).orElseThrow();
         HeaderLayout layout = layout(batches, batchId, json);
@@ -153,7 +141,19 @@ public class IngestJobConfiguration {
                 new StagedRowFactory(item, layout, hasher, cipher, new DecisionDelays(configuration.calendar(),
                         batch.receivedAt().atZoneSameInstant(IntakeService.ZONE).toLocalDate())),
                 LocalDate.now(IntakeService.ZONE));
-        return new ParallelRowProcessor(processor, workers.executor());
+        String name = IdNumberMasking.maskEmbedded(batch.originalName());
+        FileRowReader.DamageHandler damaged = (lastGood, e) -> {
+            log.warn("Batch {}: file damaged after row {}: {}", batchId, lastGood, e.getMessage());
+            batches.markProblem(batchId, org.creditexchange.intake.BatchStatus.REJECTED, null, "FILE_CORRUPT_AT_ROW",
+                    ReasonMessages.message("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)),
+                    ReasonMessages.hint("FILE_CORRUPT_AT_ROW", name, String.valueOf(lastGood)));
+        };
+        // On PostgreSQL the workers also encode each row's COPY line: the writer's thread only sends it.
+        Function<RawRow, StagedRow> compute = stagedRowWriter.copies()
+                ? row -> StagedRowWriter.prepared(batchId, processor.process(row))
+                : processor::process;
+        return new ReadAheadStagingReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber(), damaged,
+                compute, workers.executor(), 2 * CHUNK_SIZE);
     }
 
     @Bean

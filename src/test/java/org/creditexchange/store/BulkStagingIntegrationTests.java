@@ -87,8 +87,9 @@ class BulkStagingIntegrationTests {
     @Test
     void aFailedCopyChunkRolledBackAndWrittenAgainLosesAndDoublesNoRow() {
         long batchId = 900_001L;
-        List<StagedRow> first = rows(1, 3);
-        List<StagedRow> second = rows(4, 3);
+        // rows encoded by the writer and rows whose COPY line a worker prepared, in the same chunks
+        List<StagedRow> first = rows(1, 3).stream().map(r -> r.rowNumber() % 2 == 0 ? StagedRowWriter.prepared(batchId, r) : r).toList();
+        List<StagedRow> second = rows(4, 3).stream().map(r -> r.rowNumber() % 2 == 0 ? StagedRowWriter.prepared(batchId, r) : r).toList();
         List<StagedRow> broken = new ArrayList<>(second);
         broken.add(second.get(0)); // the same row number twice: the COPY fails on the key
         StagedRowWriter writer = new StagedRowWriter(jdbc, batchId);
@@ -244,7 +245,7 @@ class BulkStagingIntegrationTests {
                     i == 5, reasons, rejected || i % 3 == 0 ? null
                             : new MatchForms("企业\"" + i + "\",有限\n公司", i % 5 == 0 ? null : "MA2B3C4D1", null),
                     i % 4 == 0 ? null : new DecisionDelays.Dated(LocalDate.of(2026, 1, 1 + i % 28),
-                            new ReportingDelay(i, i % 7 == 0))));
+                            new ReportingDelay(i, i % 7 == 0)), null));
         }
         return rows;
     }

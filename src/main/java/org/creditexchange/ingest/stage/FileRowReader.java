@@ -77,11 +77,15 @@ public class FileRowReader extends AbstractItemCountingItemStreamItemReader<RawR
         }
     }
 
+    /** How much of the file has been read, 0 to 1: empty while unknown, 1 once the input has ended. */
+    public OptionalDouble fractionRead() {
+        return ended ? OptionalDouble.of(1.0) : source == null ? OptionalDouble.empty() : source.fractionRead();
+    }
+
     @Override
     public void update(ExecutionContext context) {
         super.update(context);
-        OptionalDouble read = ended ? OptionalDouble.of(1.0) : source == null ? OptionalDouble.empty()
-                : source.fractionRead();
+        OptionalDouble read = fractionRead();
         if (read.isPresent()) {
             context.putDouble(FRACTION_READ, read.getAsDouble());
         } else {

@@ -7,7 +7,7 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
 /**
- * Hands the staged rows of a chunk that {@link ParallelRowProcessor} computes to {@link StagedRowWriter} in file
+ * Hands the staged rows of a chunk that the staging workers compute ({@link ReadAheadStagingReader}) to {@link StagedRowWriter} in file
  * order as each is ready (on PostgreSQL the server stores a row while later ones are still computed), in the chunk's
  * transaction. A row whose processing failed fails the chunk with that
  * failure, as a synchronous processor would.

@@ -31,12 +31,22 @@ import org.creditexchange.match.MatchForms;
  *                      rejected row. Every row that is not rejected is staged marked for matching.
  * @param reporting     its decision date and reporting delay, null when the item has no timeliness field or the row
  *                      states no valid decision date on or before the receipt
+ * @param contentCopy   its line of PostgreSQL's COPY into {@code cx_staged_content} (UTF-8 CSV), encoded by the worker
+ *                      that computed the row so that the writer's thread only sends it; null when not prepared (the
+ *                      writer then encodes it, or does not use COPY)
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
                         String contentHash, String factHash, String recordJson, String cellsJson, String personalJson,
                         java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons,
-                        MatchForms match, DecisionDelays.Dated reporting) {
+                        MatchForms match, DecisionDelays.Dated reporting, byte[] contentCopy) {
+
+    /** The same row with its COPY line prepared. */
+    public StagedRow withContentCopy(byte[] line) {
+        return new StagedRow(rowNumber, status, subjectStore, subjectKind, subjectName, subjectCode, subjectIdHash,
+                businessKey, contentHash, factHash, recordJson, cellsJson, personalJson, disclosureEnd, endsDisclosure,
+                reasons, match, reporting, line);
+    }
 
     /** Which part of the credit store a record goes to. */
     public enum SubjectStore { ORG, PERSON }

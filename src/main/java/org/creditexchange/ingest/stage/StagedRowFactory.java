@@ -115,7 +115,7 @@ public final class StagedRowFactory {
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),
-                row.reasons(), match, reporting);
+                row.reasons(), match, reporting, null);
     }
 
     /** Fields naming the sender rather than the fact: left out of the fact hash. */

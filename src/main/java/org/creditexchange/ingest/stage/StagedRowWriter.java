@@ -114,6 +114,22 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
         }
     }
 
+    /**
+     * Tells whether this writer stages by COPY (PostgreSQL, not switched off): then rows computed elsewhere are best
+     * handed over {@link #prepared} for it.
+     */
+    public boolean copies() throws SQLException {
+        return useCopy();
+    }
+
+    /**
+     * The row with its COPY line encoded, for a row computed on another thread than the writer's: encoding the
+     * content is most of what the COPY costs the writer's thread.
+     */
+    public static StagedRow prepared(long batchId, StagedRow row) {
+        return row.withContentCopy(StagingCopy.contentLine(batchId, row));
+    }
+
     /** Every row that is not rejected is staged marked for the match step. */
     static String matchStatus(StagedRow r) {
         return r.status() == org.creditexchange.ingest.validate.RowStatus.REJECTED ? null : SubjectMatcher.PENDING;

@@ -40,20 +40,13 @@ final class StagingCopy {
     void write(Connection connection, Iterator<? extends StagedRow> rows, int size) throws Exception {
         StringBuilder staged = new StringBuilder(Math.max(size * 256, lastLength + lastLength / 8));
         StringBuilder reasons = new StringBuilder();
-        StringBuilder line = new StringBuilder(4096);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         CopyIn contents = copy.copyIn("COPY cx_staged_content (" + StagedRowWriter.CONTENT_COLUMNS
                 + ") FROM STDIN WITH (FORMAT csv)");
         try {
             while (rows.hasNext()) {
                 StagedRow r = rows.next();
-                line.setLength(0);
-                line.append(batchId).append(',').append(r.rowNumber());
-                text(line, r.recordJson());
-                text(line, r.cellsJson());
-                text(line, r.personalJson());
-                line.append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = r.contentCopy() != null ? r.contentCopy() : contentLine(batchId, r);
                 contents.writeToCopy(bytes, 0, bytes.length);
                 appendRow(staged, r);
                 appendReasons(reasons, r);
@@ -76,6 +69,18 @@ final class StagingCopy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A row's line of the COPY into {@code cx_staged_content}: batch, row, its JSON and cells, UTF-8. */
+    static byte[] contentLine(long batchId, StagedRow r) {
+        StringBuilder line = new StringBuilder(r.recordJson().length() + r.cellsJson().length()
+                + (r.personalJson() == null ? 0 : r.personalJson().length()) + 32);
+        line.append(batchId).append(',').append(r.rowNumber());
+        text(line, r.recordJson());
+        text(line, r.cellsJson());
+        text(line, r.personalJson());
+        line.append('\n');
+        return line.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void appendRow(StringBuilder staged, StagedRow r) {

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads that map, validate and stage rows ({@link ParallelRowProcessor}): {@code cx.stage.threads}, by default
+ * The threads that map, validate and stage rows ({@link ReadAheadStagingReader}): {@code cx.stage.threads}, by default
  * one per core. Shared by the ingest jobs of this engine; daemon threads, stopped with the engine.
  */
 @Component
