@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.creditexchange.ingest.validate.RowStatus;
 
 /**
  * Everything a feedback workbook and a receipt say about one batch. Personal ID numbers in here are
@@ -23,9 +24,13 @@ import java.util.stream.Stream;
  * @param warned      accepted rows that carry warnings
  * @param rejected    rows rejected
  * @param headers     the file's header titles in file order, for showing original values ({@code List.of()} when none)
- * @param rows        every data row in file order (accepted ones too), streamed; empty for REJECTED/DUPLICATE
+ * @param rows        every data row in file order (accepted ones too), streamed; empty for REJECTED/DUPLICATE; the
+ *                    receipt reads it, so a row's cells may be left out (null)
  * @param notices     things about the file as a whole the clerk should know though it was processed (an older
  *                    format converted, a prohibited column refused); empty when none
+ * @param listedRows  the rows the workbook lists, in file order: those not accepted and those with a reason (a part
+ *                    of {@code rows}, which a caller may read apart: on a large clean batch reading every row twice
+ *                    was most of the feedback's time); null for {@code rows} filtered
  */
 public record FeedbackReport(
         long batchId,
@@ -43,10 +48,29 @@ public record FeedbackReport(
         long rejected,
         List<String> headers,
         Supplier<Stream<FeedbackRow>> rows,
-        List<FileProblem> notices) {
+        List<FileProblem> notices,
+        Supplier<Stream<FeedbackRow>> listedRows) {
 
     public FeedbackReport {
         notices = notices == null ? List.of() : List.copyOf(notices);
+        if (listedRows == null) {
+            Supplier<Stream<FeedbackRow>> all = rows;
+            listedRows = () -> all.get().filter(FeedbackReport::listed);
+        }
+    }
+
+    /** A report whose listed rows are its rows filtered. */
+    public FeedbackReport(long batchId, String unitCode, String unitName, String fileName, OffsetDateTime receivedAt,
+                          OffsetDateTime processedAt, String itemTitle, Outcome outcome, FileProblem fileProblem,
+                          long received, long accepted, long warned, long rejected, List<String> headers,
+                          Supplier<Stream<FeedbackRow>> rows, List<FileProblem> notices) {
+        this(batchId, unitCode, unitName, fileName, receivedAt, processedAt, itemTitle, outcome, fileProblem, received,
+                accepted, warned, rejected, headers, rows, notices, null);
+    }
+
+    /** Whether the workbook lists a row: not accepted, or with a reason. */
+    public static boolean listed(FeedbackRow row) {
+        return row.status() != RowStatus.ACCEPTED || (row.reasons() != null && !row.reasons().isEmpty());
     }
 
     /** A report without notices. */
@@ -55,7 +79,7 @@ public record FeedbackReport(
                           long received, long accepted, long warned, long rejected, List<String> headers,
                           Supplier<Stream<FeedbackRow>> rows) {
         this(batchId, unitCode, unitName, fileName, receivedAt, processedAt, itemTitle, outcome, fileProblem, received,
-                accepted, warned, rejected, headers, rows, List.of());
+                accepted, warned, rejected, headers, rows, List.of(), null);
     }
 
     /** What happened to the batch as a whole. */

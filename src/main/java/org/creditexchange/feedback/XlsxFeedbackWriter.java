@@ -69,7 +69,7 @@ public final class XlsxFeedbackWriter {
 
     /**
      * Writes the workbook for {@code report} to {@code target}, replacing any file there. The detail
-     * sheet is written only for outcome DONE; it consumes {@code report.rows()} once and closes the
+     * sheet is written only for outcome DONE; it consumes {@code report.listedRows()} once and closes the
      * stream.
      *
      * @param report the batch's feedback; null strings and times are shown as empty
@@ -172,7 +172,7 @@ public final class XlsxFeedbackWriter {
     private int streamProblemLines(SXSSFSheet sheet, FeedbackReport report, Styles styles) {
         int rowIndex = 1;
         ProblemLine pending = null;
-        try (Stream<FeedbackRow> rows = report.rows().get()) {
+        try (Stream<FeedbackRow> rows = report.listedRows().get()) {
             Iterator<FeedbackRow> it = rows.iterator();
             while (it.hasNext()) {
                 for (ProblemLine line : linesOf(it.next())) {
