@@ -83,17 +83,27 @@ public class SubjectMatcher {
                                         AND o.name_norm = s.match_name_norm)
                              OR EXISTS (SELECT 1 FROM cx_org_subject_name f WHERE f.subject_id = c.subject_id
                                         AND f.name_norm = s.match_name_norm) THEN 'MATCHED'
-                        ELSE 'NAME_MISMATCH' END AS outcome
+                        ELSE 'NAME_MISMATCH' END AS outcome{first}
             FROM cx_staged_row s
-            LEFT JOIN cx_match_candidate c ON c.batch_id = s.batch_id AND c.row_no = s.row_no
+            LEFT JOIN cx_match_candidate c ON c.batch_id = s.batch_id AND c.row_no = s.row_no{batch}
             WHERE\s""" + ROWS;
 
     /** Each marked person row: matched by its ID hash, else unknown. */
     private static final String PERSON_OUTCOMES = """
             SELECT s.batch_id, s.row_no, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_HASH' END AS method,
-                   p.id AS subject_id, CASE WHEN p.id IS NULL THEN 'UNKNOWN' ELSE 'MATCHED' END AS outcome
-            FROM cx_staged_row s LEFT JOIN cx_person_subject p ON p.id_hash = s.subject_id_hash
+                   p.id AS subject_id, CASE WHEN p.id IS NULL THEN 'UNKNOWN' ELSE 'MATCHED' END AS outcome{first}
+            FROM cx_staged_row s LEFT JOIN cx_person_subject p ON p.id_hash = s.subject_id_hash{batch}
             WHERE s.match_status = ? {scope} AND s.subject_store = 'PERSON'""";
+
+    /**
+     * A batch's row with a decision date whose record the store does not hold yet (by item, unit and key): the merge
+     * will create the record from it, so it is the record's first report ({@code first_report}, which the timeliness
+     * step checks against what the merge did). Written here, with the outcome, rather than by a second update of every
+     * row after the merge.
+     */
+    private static final String FIRST_REPORT = """
+            , CASE WHEN s.reporting_delay IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {store} r WHERE r.item_id = b.item_id
+                   AND r.business_key = s.business_key AND r.unit_code = b.unit_code) THEN TRUE END AS first_report""";
 
     /** Writes outcomes (one of the two above) onto their rows: each row once. */
     private static final String APPLY = """
@@ -101,6 +111,13 @@ public class SubjectMatcher {
             WHEN MATCHED THEN UPDATE SET match_status = c.outcome, match_method = c.method, subject_id = c.subject_id""";
 
     private final JdbcTemplate jdbc;
+
+    /** A batch's outcomes also foretell its first reports; across batches (re-matching) they leave them alone. */
+    private static String outcomes(String sql, String scope, boolean batch, String store) {
+        return sql.replace("{scope}", scope)
+                .replace("{first}", batch ? FIRST_REPORT.replace("{store}", store) : "")
+                .replace("{batch}", batch ? " JOIN cx_batch b ON b.id = s.batch_id" : "");
+    }
 
     public SubjectMatcher(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -128,8 +145,9 @@ public class SubjectMatcher {
             }
             jdbc.update(CANDIDATES.replace("{pairs}", m.pairs().replace("{scope}", scope)), args.toArray());
         }
-        String organisations = ORGANISATION_OUTCOMES.replace("{scope}", scope);
-        String persons = PERSON_OUTCOMES.replace("{scope}", scope);
+        String organisations = outcomes(ORGANISATION_OUTCOMES, scope, batchId != null, "cx_org_record");
+        String persons = outcomes(PERSON_OUTCOMES, scope, batchId != null, "cx_person_record");
+        String apply = batchId == null ? APPLY : APPLY + ", first_report = c.first_report";
         Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
         for (MatchOutcome outcome : MatchOutcome.values()) {
             counts.put(outcome, 0);
@@ -142,8 +160,8 @@ public class SubjectMatcher {
             jdbc.query("SELECT x.outcome, COUNT(*) FROM (" + organisations + " UNION ALL " + persons + ") x"
                     + " GROUP BY x.outcome", count, args.toArray());
         }
-        jdbc.update(APPLY.formatted(organisations), one.toArray());
-        jdbc.update(APPLY.formatted(persons), one.toArray());
+        jdbc.update(apply.formatted(organisations), one.toArray());
+        jdbc.update(apply.formatted(persons), one.toArray());
         jdbc.update(clear, one.toArray());
         if (batchId != null) {
             // Staging marks every row of the batch that is not rejected: the batch's outcomes are those rows'.

@@ -30,14 +30,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The timeliness step of the ingest job, after the merge. Each staged row of an item with a {@code timeliness-field}
  * already carries its decision date and {@link ReportingDelay} (worked out at staging, {@link DecisionDelays}), and
- * the records the merge created carry their row's. This step marks the rows that first reported their record
- * ({@code first_report}: the merge created the record from this row) and, when first reports are late, adds a
- * {@link LateReportingNotice} to the batch's file-level notices.
+ * the records the merge created carry their row's. This step makes sure the rows that first reported their record are
+ * the ones marked so ({@code first_report}: the merge created the record from this row) and, when first reports are
+ * late, adds a {@link LateReportingNotice} to the batch's file-level notices.
+ *
+ * <p>The match step already marked the rows whose record the store did not hold ({@code SubjectMatcher}): every row
+ * the merge created a record from is among them, so when the merge created as many records as rows were marked, the
+ * marks are right and nothing is written. Otherwise (another unit's batch of the same key merged in between, a batch
+ * matched by an older engine, a dry run, which creates nothing) the marks are made anew from the records.
  *
  * <p>Only first reports are judged: a row that repeats a record already held changes nothing, and a changed row is a
  * correction, which the 7-working-day rule does not measure — a unit resending its whole year is not "late".
  *
- * <p>Set-based, whatever the batch size: one UPDATE marks the first reports, a few queries count them. Nothing here
+ * <p>Set-based, whatever the batch size: a few queries count the first reports, an UPDATE only when the marks are
+ * wrong. Nothing here
  * rejects a row or changes a verdict or a count.
  *
  * <p>No calendar file for the receipt's year: the delays are kept (Monday–Friday count, approximate) but the clerk is
@@ -47,6 +53,11 @@ public class TimelinessTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(TimelinessTasklet.class);
     private static final TypeReference<List<FeedbackReport.FileProblem>> NOTICES = new TypeReference<>() { };
+
+    /** Records with a delay the merge created from this batch's rows (a record created by a row is version 1). */
+    private static final String CREATED = "SELECT (SELECT COUNT(*) FROM cx_org_record WHERE batch_id = ? AND version = 1"
+            + " AND reporting_delay IS NOT NULL) + (SELECT COUNT(*) FROM cx_person_record WHERE batch_id = ?"
+            + " AND version = 1 AND reporting_delay IS NOT NULL)";
 
     /** The rows with a delay whose record the merge created from them (a record created by a row is version 1). */
     private static final String FIRST_REPORTS = """
@@ -96,7 +107,15 @@ public class TimelinessTasklet implements Tasklet {
         PlannerStatistics.roomForLargeBatches(jdbc);
         // The batch's records by their batch (one index range each), not each staged row's record looked up in turn: a
         // planner that misjudges a new batch must not scan the whole store once per row.
-        int first = jdbc.update(FIRST_REPORTS, batchId, batchId, batchId);
+        long marked = jdbc.queryForObject("SELECT COUNT(*) FROM cx_staged_row WHERE batch_id = ? AND first_report = TRUE",
+                Long.class, batchId);
+        long first = jdbc.queryForObject(CREATED, Long.class, batchId, batchId);
+        if (marked != first) {
+            log.info("Batch {}: {} rows marked as first reports at matching, {} records created: marked anew", batchId,
+                    marked, first);
+            jdbc.update("UPDATE cx_staged_row SET first_report = NULL WHERE batch_id = ? AND first_report = TRUE", batchId);
+            first = jdbc.update(FIRST_REPORTS, batchId, batchId, batchId);
+        }
         Dated dated = jdbc.queryForObject("SELECT COUNT(reporting_delay), MIN(decision_date) FROM cx_staged_row"
                 + " WHERE batch_id = ?", (rs, n) -> new Dated(rs.getLong(1), rs.getObject(2, LocalDate.class)), batchId);
         SortedSet<Integer> missing = new TreeSet<>();

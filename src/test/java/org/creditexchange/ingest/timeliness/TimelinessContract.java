@@ -49,6 +49,10 @@ abstract class TimelinessContract {
     JdbcTemplate jdbc;
     @Autowired
     org.creditexchange.config.PlatformConfiguration configuration;
+    @Autowired
+    org.creditexchange.intake.BatchRepository batches;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @TempDir
     Path work;
@@ -127,6 +131,42 @@ abstract class TimelinessContract {
                     assertThat(((Number) r.get("version")).intValue()).isEqualTo(2);
                     assertThat(((Number) r.get("reporting_delay")).intValue()).isEqualTo(12);
                 });
+    }
+
+    @Test
+    void firstReportMarksThatTheMergeDidNotBearOutAreMadeAnewFromTheRecords() throws Exception {
+        // given a late first report loaded, then resent unchanged a week later beside a new, timely row
+        process(FixtureFiles.penaltyCsv(work.resolve("先报.csv"), StandardCharsets.UTF_8, List.of(
+                PenaltyRows.org(0, "核罚〔2026〕1号").with("处罚决定日期", LocalDate.of(2026, 9, 28)))), RECEIVED);
+        Batch again = process(FixtureFiles.penaltyCsv(work.resolve("再报.csv"), StandardCharsets.UTF_8, List.of(
+                PenaltyRows.org(0, "核罚〔2026〕1号").with("处罚决定日期", LocalDate.of(2026, 9, 28)),
+                PenaltyRows.org(1, "核罚〔2026〕2号").with("处罚决定日期", LocalDate.of(2026, 9, 28)))),
+                RECEIVED.plusDays(7));
+        List<String> right = List.of("3 ACCEPTED 2026-09-28 17 false null", "4 ACCEPTED 2026-09-28 17 false true");
+        assertThat(staged(again)).isEqualTo(right);
+        String notice = "本批有1条记录超过【处罚决定日期】后7个工作日才报送（迟报）：第4行。";
+        assertThat(summaryLines(again.feedbackPath())).contains(List.of("提示", notice));
+
+        // when the timeliness step meets every row marked (as when another batch created a record in between)
+        jdbc.update("UPDATE cx_staged_row SET first_report = TRUE WHERE batch_id = ?", again.id());
+        timeliness(again);
+        // then only the row that created its record stays a first report, and the notice is the same one
+        assertThat(staged(again)).isEqualTo(right);
+        assertThat(jdbc.queryForObject("SELECT notices_json FROM cx_batch WHERE id = ?", String.class, again.id()))
+                .contains(notice).containsOnlyOnce(LateReportingNotice.CODE);
+
+        // and when it meets no row marked (a batch matched by an older engine), the first report is marked again
+        jdbc.update("UPDATE cx_staged_row SET first_report = NULL WHERE batch_id = ?", again.id());
+        timeliness(again);
+        assertThat(staged(again)).isEqualTo(right);
+    }
+
+    private void timeliness(Batch batch) {
+        org.springframework.batch.core.StepExecution step = new org.springframework.batch.core.StepExecution("timeliness",
+                new org.springframework.batch.core.JobExecution(1L));
+        new TimelinessTasklet(batch.id(), configuration.catalog().item("admin-penalty").orElseThrow(),
+                configuration.calendar(), batches, jdbc, json)
+                .execute(new org.springframework.batch.core.StepContribution(step), null);
     }
 
     @Test
