@@ -74,6 +74,7 @@ public final class StagedRowFactory {
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, String> hashed = new LinkedHashMap<>();
         Map<String, Map<String, String>> sealed = new LinkedHashMap<>();
+        boolean[] hashedDiffers = {false};
         r.values().forEach((key, value) -> {
             boolean personal = row.personalFields().contains(key);
             if (personal && !value.isBlank()) {
@@ -85,6 +86,7 @@ public final class StagedRowFactory {
             // An ID number typed into another column is personal data too: never stored in clear.
             boolean idShaped = !embedded.equals(value);
             hashed.put(key, personal || idShaped ? hasher.hash(value) : value);
+            hashedDiffers[0] |= personal || idShaped;
         });
         List<String> businessKey = new ArrayList<>();
         for (String key : item.businessKey()) {
@@ -108,10 +110,13 @@ public final class StagedRowFactory {
         MatchForms match = rejected || person ? null : matchForms.of(name, subjectCode, shown);
         DecisionDelays.Dated reporting = delays == null ? null
                 : item.timeliness().flatMap(f -> delays.of(shown.get(f.key()))).orElse(null);
+        // Without personal values the hashed values are the shown ones: one JSON serves both.
+        String recordJson = CompactJson.object(shown);
+        String hashedJson = hashedDiffers[0] ? CompactJson.object(hashed) : recordJson;
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
-                sha256(CompactJson.object(hashed)), sha256(CompactJson.object(withoutProvenance(hashed))),
-                CompactJson.object(shown), CompactJson.array(cells), sealed.isEmpty() ? null : CompactJson.object(sealed),
+                sha256(hashedJson), sha256(CompactJson.object(withoutProvenance(hashed))),
+                recordJson, CompactJson.array(cells), sealed.isEmpty() ? null : CompactJson.object(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
                         && item.endsWhen().holdsFor(r.text(item.endsWhen().field())),

@@ -3,7 +3,6 @@ package org.creditexchange.ingest.stage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -73,14 +72,11 @@ final class StagingCopy {
 
     /** A row's line of the COPY into {@code cx_staged_content}: batch, row, its JSON and cells, UTF-8. */
     static byte[] contentLine(long batchId, StagedRow r) {
-        StringBuilder line = new StringBuilder(r.recordJson().length() + r.cellsJson().length()
-                + (r.personalJson() == null ? 0 : r.personalJson().length()) + 32);
-        line.append(batchId).append(',').append(r.rowNumber());
-        text(line, r.recordJson());
-        text(line, r.cellsJson());
-        text(line, r.personalJson());
-        line.append('\n');
-        return line.toString().getBytes(StandardCharsets.UTF_8);
+        int chars = r.recordJson().length() + r.cellsJson().length()
+                + (r.personalJson() == null ? 0 : r.personalJson().length());
+        return new CsvLineBytes(chars + chars / 2 + 48).ascii(Long.toString(batchId)).ascii(",")
+                .ascii(Integer.toString(r.rowNumber())).field(r.recordJson()).field(r.cellsJson())
+                .field(r.personalJson()).ascii("\n").toBytes();
     }
 
     private void appendRow(StringBuilder staged, StagedRow r) {
