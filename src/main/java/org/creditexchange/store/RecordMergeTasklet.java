@@ -115,6 +115,14 @@ public class RecordMergeTasklet implements Tasklet {
         for (boolean persons : new boolean[] {false, true}) {
             String history = persons ? forPersons(HISTORY) : HISTORY;
             String sql = persons ? forPersons(merge) : merge;
+            long rows = jdbc.queryForObject("SELECT COUNT(*) FROM cx_staged_row WHERE batch_id = ? AND subject_store = ?",
+                    Long.class, batchId, persons ? "PERSON" : "ORG");
+            if (rows == 0) {
+                continue;
+            }
+            if (PlannerStatistics.lookupsInto(jdbc, persons ? "cx_person_record" : "cx_org_record", rows)) {
+                log.debug("Batch {}: {} rows looked up in the {} store by key", batchId, rows, persons ? "person" : "org");
+            }
             versions += jdbc.update(history, now, by, itemId, unitCode, batchId);
             written += jdbc.update(sql, batchId, itemId, unitCode, now, itemId, unitCode, now, now);
         }
