@@ -24,6 +24,26 @@ final class CompactJson {
         return out.toString();
     }
 
+    /** The same object without the entries of {@code left}, as if they had been removed from the map. */
+    static String objectWithout(Map<String, String> values, java.util.Set<String> left) {
+        StringBuilder out = new StringBuilder(64 + values.size() * 32);
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (left.contains(e.getKey())) {
+                continue;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, e.getKey());
+            out.append(':');
+            string(out, e.getValue());
+        }
+        return out.append('}').toString();
+    }
+
     /** An array of strings (null as {@code null}). */
     static String array(List<String> values) {
         StringBuilder out = new StringBuilder(16 + values.size() * 16);

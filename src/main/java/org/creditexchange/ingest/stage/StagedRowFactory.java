@@ -115,7 +115,7 @@ public final class StagedRowFactory {
         String hashedJson = hashedDiffers[0] ? CompactJson.object(hashed) : recordJson;
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
-                sha256(hashedJson), sha256(CompactJson.object(withoutProvenance(hashed))),
+                sha256(hashedJson), sha256(CompactJson.objectWithout(hashed, PROVENANCE)),
                 recordJson, CompactJson.array(cells), sealed.isEmpty() ? null : CompactJson.object(sealed),
                 row.status() == RowStatus.REJECTED ? null : DisclosurePeriod.end(item.retention(), r, person).orElse(null),
                 row.status() != RowStatus.REJECTED && item.endsWhen() != null
@@ -125,12 +125,6 @@ public final class StagedRowFactory {
 
     /** Fields naming the sender rather than the fact: left out of the fact hash. */
     static final java.util.Set<String> PROVENANCE = java.util.Set.of("source-unit", "source-unit-code", "remarks");
-
-    private static Map<String, String> withoutProvenance(Map<String, String> values) {
-        Map<String, String> facts = new LinkedHashMap<>(values);
-        PROVENANCE.forEach(facts::remove);
-        return facts;
-    }
 
     private static boolean personNotCollected(ValidatedRow row) {
         return row.reasons().stream().anyMatch(r -> r.code().equals(RowValidator.PERSON_NOT_COLLECTED));

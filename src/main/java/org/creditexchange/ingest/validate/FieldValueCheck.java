@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.creditexchange.catalog.Catalog;
 import org.creditexchange.catalog.CodeTable;
 import org.creditexchange.catalog.FieldDefinition;
@@ -105,7 +106,7 @@ final class FieldValueCheck {
     private Checked code(FieldDefinition f, String v) {
         CodeTable table = catalog.codeTable(f.codeTable());
         Map<String, String> translation = codeTranslations.getOrDefault(f.key(), Map.of());
-        List<String> parts = f.multiValue() ? List.of(v.split("[;；]")) : List.of(v);
+        List<String> parts = f.multiValue() ? List.of(VALUE_SEPARATORS.split(v)) : List.of(v);
         List<String> canonical = new ArrayList<>();
         for (String part : parts) {
             String p = part.strip();
@@ -167,8 +168,20 @@ final class FieldValueCheck {
     }
 
     /** Half-width, without any whitespace: identifiers never contain spaces, clerks often type them. */
+    /** Separates the values of a multi-value code field. */
+    private static final Pattern VALUE_SEPARATORS = Pattern.compile("[;；]");
+    /** What a code never contains: white space, no-break and zero-width spaces, a stray byte-order mark. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B\\uFEFF]");
+
     private static String compact(String v) {
-        return HalfWidth.of(v).replaceAll("[\\s\\u00A0\\u200B\\uFEFF]", "");
+        String half = HalfWidth.of(v);
+        for (int i = 0; i < half.length(); i++) {
+            char c = half.charAt(i);
+            if (c <= ' ' || c == '\u00A0' || c == '\u200B' || c == '\uFEFF') {
+                return SPACES.matcher(half).replaceAll("");
+            }
+        }
+        return half;
     }
 
     private static Reason reason(FieldDefinition f, String code, Object... args) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,18 @@ class CompactJsonTests {
 
             assertSame(CompactJson.object(record), JACKSON.writeValueAsString(record));
             assertSame(CompactJson.array(cells), JACKSON.writeValueAsString(cells));
+
+            // the fact hash's text: the same object without the sender's provenance
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                values.put(text(random), text(random));
+            }
+            values.put("remarks", text(random));
+            values.put("z", text(random));
+            Set<String> left = Set.of("remarks", "source-unit");
+            Map<String, String> facts = new LinkedHashMap<>(values);
+            left.forEach(facts::remove);
+            assertSame(CompactJson.objectWithout(values, left), JACKSON.writeValueAsString(facts));
         }
     }
 
