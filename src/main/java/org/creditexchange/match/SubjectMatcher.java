@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  * {@link MatchOutcome#AMBIGUOUS}. A row linked by code whose name is neither the subject's current nor a former
  * name (after {@link SubjectNames#normalize}) is {@link MatchOutcome#NAME_MISMATCH}; a row no method links is
  * {@link MatchOutcome#UNKNOWN}. Persons are linked by their keyed ID hash ({@code ID_HASH}).
+ *
+ * <p>Matching one batch, the same write also marks the rows whose record the store does not hold yet as first reports
+ * ({@code first_report}, see {@code TimelinessTasklet}); re-matching across batches leaves those marks alone.
  */
 @Component
 public class SubjectMatcher {

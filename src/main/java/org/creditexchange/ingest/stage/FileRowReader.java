@@ -10,8 +10,9 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the data rows of a landed file: every non-blank row below the header. Restartable: the count of rows
- * read is saved with each chunk, and a restart skips that many rows. A file found damaged part-way (a truncated
+ * Reads the data rows of a landed file: every non-blank row below the header (for the stage step, on the reading
+ * thread of {@link ReadAheadStagingReader}, which saves what the step took). Restartable: the count of rows read is
+ * saved with each chunk, and a restart skips that many rows. A file found damaged part-way (a truncated
  * sheet, rows out of order) ends the input and is handed to {@code onDamage}: the file as a whole is refused, the
  * engine does not fail. With each chunk it also saves how far through the file it is ({@link #FRACTION_READ}), the
  * estimate from which {@code status} and the API tell percent done and time left.
