@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Records the organisation store holds before the load (other keys; default ${DEFAULT-VALUE}).")
     long storeRecords;
 
+    @Option(names = "--registry-subjects", defaultValue = "0",
+            description = "Subjects the organisation registry holds beside the rows' own (other codes and names; "
+                    + "default ${DEFAULT-VALUE}).")
+    long registrySubjects;
+
     @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
     boolean reload;
 
@@ -133,14 +138,14 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun.Result engine;
         try {
             engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, registry, input,
-                    reload ? reversed(synthetic, work, format) : null, storeRecords, err);
+                    reload ? reversed(synthetic, work, format) : null, storeRecords, registrySubjects, err);
         } catch (BenchRun.BenchFailedException e) {
             err.println(e.getMessage());
             return CreditExchangeCommand.EXIT_ENGINE;
         }
-        if (storeRecords > 0) {
-            out.printf(Locale.ROOT, "store pre-filled:                 %,d records in %.1f s%n", storeRecords,
-                    engine.prefillSeconds());
+        if (storeRecords > 0 || registrySubjects > 0) {
+            out.printf(Locale.ROOT, "pre-filled:                       %,d store records, %,d registry subjects in %.1f s%n",
+                    storeRecords, registrySubjects, engine.prefillSeconds());
         }
         out.printf(Locale.ROOT, "engine (full path):               %,d rows in %.2f s = %,.0f rows/s "
                         + "(accepted %,d, rejected %,d)%n", engine.first().received(), engine.first().seconds(),
@@ -166,6 +171,9 @@ final class BenchCommand implements Callable<Integer> {
                 ratio, engine.peakHeapMb(), reader.rowsPerSecond(), ofReader));
         if (storeRecords > 0) {
             json.append(",\"store_records\":").append(storeRecords);
+        }
+        if (registrySubjects > 0) {
+            json.append(",\"registry_subjects\":").append(registrySubjects);
         }
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",

@@ -25,14 +25,14 @@ class BenchCommandIntegrationTests {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 
-        int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload",
-                "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
+        int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload", "--store-records", "2000",
+                "--registry-subjects", "3000", "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "reader (bare, csv):               401 rows",
                 "accepted 380, rejected 20",
-                "0 new version(s)");
+                "0 new version(s)", "pre-filled:                       2,000 store records, 3,000 registry subjects");
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("rows").asLong()).isEqualTo(400);
@@ -44,5 +44,7 @@ class BenchCommandIntegrationTests {
         assertThat(json.get("reader_rows_per_s").asDouble()).isPositive();
         assertThat(json.get("engine_vs_reader").asDouble()).isPositive();
         assertThat(json.get("reload_new_versions").asLong()).isZero();
+        assertThat(json.get("store_records").asLong()).isEqualTo(2000);
+        assertThat(json.get("registry_subjects").asLong()).isEqualTo(3000);
     }
 }
