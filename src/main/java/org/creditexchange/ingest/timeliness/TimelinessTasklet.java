@@ -36,15 +36,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>The match step already marked the rows whose record the store did not hold ({@code SubjectMatcher}): every row
  * the merge created a record from is among them, so when the merge created as many records as rows were marked, the
- * marks are right and nothing is written. Otherwise (another unit's batch of the same key merged in between, a batch
- * matched by an older engine, a dry run, which creates nothing) the marks are made anew from the records.
+ * marks are right and nothing is written. Otherwise (another batch of the same unit and item merged the same key in
+ * between, a batch matched by an older engine, a dry run, which creates nothing) the marks are made anew from the
+ * records.
  *
  * <p>Only first reports are judged: a row that repeats a record already held changes nothing, and a changed row is a
  * correction, which the 7-working-day rule does not measure — a unit resending its whole year is not "late".
  *
  * <p>Set-based, whatever the batch size: a few queries count the first reports, an UPDATE only when the marks are
- * wrong. Nothing here
- * rejects a row or changes a verdict or a count.
+ * wrong. Nothing here rejects a row or changes a verdict or a count.
  *
  * <p>No calendar file for the receipt's year: the delays are kept (Monday–Friday count, approximate) but the clerk is
  * not told of lateness the platform cannot establish for current deadlines; the log names the missing file.
