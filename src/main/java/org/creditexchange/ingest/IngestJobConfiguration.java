@@ -152,8 +152,8 @@ public class IngestJobConfiguration {
         Function<RawRow, StagedRow> compute = stagedRowWriter.copies()
                 ? row -> StagedRowWriter.prepared(batchId, processor.process(row))
                 : processor::process;
-        return new ReadAheadStagingReader(batch.landedPath(), layout.sheetIndex(), layout.headerRowNumber(), damaged,
-                compute, workers.executor(), 2 * CHUNK_SIZE);
+        return new ReadAheadStagingReader("batch-" + batchId, batch.landedPath(), layout.sheetIndex(),
+                layout.headerRowNumber(), damaged, compute, workers.executor(), 2 * CHUNK_SIZE);
     }
 
     @Bean

@@ -44,6 +44,7 @@ public class ReadAheadStagingReader implements ItemStreamReader<Future<StagedRow
             implements Item {
     }
 
+    private final String name;
     private final FileRowReader rows;
     private final FileRowReader.DamageHandler onDamage;
     private final Function<RawRow, StagedRow> compute;
@@ -59,10 +60,13 @@ public class ReadAheadStagingReader implements ItemStreamReader<Future<StagedRow
     private UnreadableFileException damage;
 
     /**
+     * @param name  names the reading thread ({@code cx-read-<name>}), e.g. after the batch
      * @param ahead how many rows may be read beyond those returned
      */
-    public ReadAheadStagingReader(Path file, int sheetIndex, int headerRowNumber, FileRowReader.DamageHandler onDamage,
-                                  Function<RawRow, StagedRow> compute, ExecutorService workers, int ahead) {
+    public ReadAheadStagingReader(String name, Path file, int sheetIndex, int headerRowNumber,
+                                  FileRowReader.DamageHandler onDamage, Function<RawRow, StagedRow> compute,
+                                  ExecutorService workers, int ahead) {
+        this.name = name;
         this.rows = new FileRowReader(file, sheetIndex, headerRowNumber, (lastGood, e) -> {
             damagedAfter = lastGood;
             damage = e;
@@ -80,7 +84,7 @@ public class ReadAheadStagingReader implements ItemStreamReader<Future<StagedRow
         returned = context.getInt(FileRowReader.ROWS_READ, 0);
         stopped = false;
         finished = false;
-        reading = new Thread(this::readAll, "cx-read-" + Thread.currentThread().getName());
+        reading = new Thread(this::readAll, "cx-read-" + name);
         reading.setDaemon(true);
         reading.start();
     }

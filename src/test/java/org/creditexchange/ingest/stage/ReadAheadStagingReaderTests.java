@@ -100,7 +100,7 @@ class ReadAheadStagingReaderTests {
     }
 
     private ReadAheadStagingReader reader(Path file, Function<RawRow, StagedRow> compute) {
-        return new ReadAheadStagingReader(file, 0, 1, (lastGood, e) -> {
+        return new ReadAheadStagingReader("test", file, 0, 1, (lastGood, e) -> {
             throw new AssertionError("not damaged", e);
         }, compute, workers, 100);
     }
