@@ -1,0 +1,6 @@
+-- Staging's index on match_status serves re-matching only, which looks for the unsettled rows (and those it marks
+-- while re-matching them); every other statement finds a batch's rows by its key. Indexed partially, a batch's COPY
+-- and the match step's update of each of its rows no longer add an index entry per row (PENDING, MATCHED).
+DROP INDEX IF EXISTS cx_staged_row_match;
+CREATE INDEX cx_staged_row_unsettled ON cx_staged_row (match_status)
+    WHERE match_status IN ('UNKNOWN', 'NAME_MISMATCH', 'AMBIGUOUS', 'REMATCH');
