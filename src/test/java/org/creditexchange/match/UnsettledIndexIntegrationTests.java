@@ -32,6 +32,9 @@ class UnsettledIndexIntegrationTests {
         assertThat(MatchOutcome.UNSETTLED.split(",")).hasSize(3);
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'cx_staged_row'", String.class))
                 .doesNotContain("cx_staged_row_match");
+        // and its pages leave room for the match step's rewrite of each row
+        assertThat(jdbc.queryForObject("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'cx_staged_row'",
+                String.class)).isEqualTo("fillfactor=50");
 
         // many settled rows, a few unsettled: re-matching finds these by the index
         jdbc.update("INSERT INTO cx_staged_row (batch_id, row_no, status, subject_store, content_hash, match_status)"
