@@ -7,3 +7,6 @@ CREATE INDEX cx_staged_row_unsettled ON cx_staged_row (match_status)
 -- The match step rewrites every staged row once: pages half full keep each row's new version beside the old one
 -- (a batch's rows stay together for the merge and the feedback that read them next) instead of at the table's end.
 ALTER TABLE cx_staged_row SET (fillfactor = 50);
+-- The match step's work table is emptied before and after each use: nothing in it needs to survive a crash, so its
+-- rows (one per staged row) are not written to the WAL.
+ALTER TABLE cx_match_candidate SET UNLOGGED;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * On PostgreSQL staging's index on match_status holds only what re-matching looks for: the unsettled outcomes and
- * its own marker (V14). A value added to either in the code but not to the index would make re-matching read all of
+ * its own marker (V14, which also leaves staging's pages half full and the match step's work table unlogged). A value added to either in the code but not to the index would make re-matching read all of
  * staging.
  */
 class UnsettledIndexIntegrationTests {
@@ -35,6 +35,9 @@ class UnsettledIndexIntegrationTests {
         // and its pages leave room for the match step's rewrite of each row
         assertThat(jdbc.queryForObject("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'cx_staged_row'",
                 String.class)).isEqualTo("fillfactor=50");
+        // and the match step's work table, emptied before and after each use, is not written to the WAL
+        assertThat(jdbc.queryForObject("SELECT relpersistence FROM pg_class WHERE relname = 'cx_match_candidate'",
+                String.class)).isEqualTo("u");
 
         // many settled rows, a few unsettled: re-matching finds these by the index
         jdbc.update("INSERT INTO cx_staged_row (batch_id, row_no, status, subject_store, content_hash, match_status)"
