@@ -58,13 +58,15 @@ public final class BenchRun {
     }
 
     /**
-     * Runs the engine over {@code input} (and {@code reloadInput} after it, when not null).
+     * Runs the engine over {@code input} (and {@code reloadInput} after it, when not null), after an unmeasured load of
+     * {@code warmUpInput} when not null.
      *
      * @param home the configuration root to copy
      * @param work a scratch directory (configuration copy and data directory go there)
      */
     public static Result run(Path home, Path work, String jdbcUrl, String username, String password, Path registry,
-                             Path input, Path reloadInput, long storeRecords, long registrySubjects, PrintWriter err)
+                             Path input, Path reloadInput, Path warmUpInput, long storeRecords, long registrySubjects,
+                             PrintWriter err)
             throws IOException, BenchFailedException {
         Path benchHome = work.resolve("home");
         for (String dir : new String[] {"connectors", "mappings", "schedules", "jobs"}) {
@@ -100,6 +102,10 @@ public final class BenchRun {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             double prefill = (storeRecords > 0 ? prefill(jdbc, storeRecords) : 0)
                     + (registrySubjects > 0 ? prefillRegistry(jdbc, registrySubjects) : 0);
+            if (warmUpInput != null) {
+                // Unmeasured: the JIT compiles the hot paths, the server caches what a load touches.
+                load(ctx, warmUpInput);
+            }
             System.gc();
             Load first = load(ctx, input);
             Load second = null;

@@ -127,6 +127,17 @@ public final class SyntheticPenalties {
         }
     }
 
+    /** Writes rows {@code [from, to)} as a UTF-8 CSV under the standard titles (rows of other keys than {@code [0, from)}). */
+    public void writeCsv(Path file, long from, long to) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            csv.printRecord(titles());
+            for (long k = from; k < to; k++) {
+                csv.printRecord(row(k));
+            }
+        }
+    }
+
     /** Writes rows {@code [0, n)} as an XLSX workbook, streaming (bounded memory whatever n). */
     public void writeXlsx(Path file, long n, boolean reversed) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {

@@ -62,6 +62,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     long registrySubjects;
 
+    @Option(names = "--warm-up", defaultValue = "0",
+            description = "Rows of other keys loaded first and not measured, so that the measured load runs in a "
+                    + "warmed-up JVM (default ${DEFAULT-VALUE}: measured cold).")
+    long warmUp;
+
     @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
     boolean reload;
 
@@ -107,6 +112,11 @@ final class BenchCommand implements Callable<Integer> {
             input = work.resolve("bench-penalties.xlsx");
             synthetic.writeXlsx(input, rows, false);
         }
+        Path warmUpInput = null;
+        if (warmUp > 0) {
+            warmUpInput = work.resolve("bench-warm-up.csv");
+            synthetic.writeCsv(warmUpInput, rows, rows + warmUp);
+        }
         Path registry = work.resolve("bench-registry.csv");
         synthetic.writeRegistry(registry);
         out.printf(Locale.ROOT, "generated in %.1f s (%,d bytes)%n", (System.nanoTime() - t0) / 1e9, Files.size(input));
@@ -138,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun.Result engine;
         try {
             engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, registry, input,
-                    reload ? reversed(synthetic, work, format) : null, storeRecords, registrySubjects, err);
+                    reload ? reversed(synthetic, work, format) : null, warmUpInput, storeRecords, registrySubjects, err);
         } catch (BenchRun.BenchFailedException e) {
             err.println(e.getMessage());
             return CreditExchangeCommand.EXIT_ENGINE;
@@ -146,6 +156,9 @@ final class BenchCommand implements Callable<Integer> {
         if (storeRecords > 0 || registrySubjects > 0) {
             out.printf(Locale.ROOT, "pre-filled:                       %,d store records, %,d registry subjects in %.1f s%n",
                     storeRecords, registrySubjects, engine.prefillSeconds());
+        }
+        if (warmUp > 0) {
+            out.printf(Locale.ROOT, "warm-up (not measured):           %,d rows of other keys loaded first%n", warmUp);
         }
         out.printf(Locale.ROOT, "engine (full path):               %,d rows in %.2f s = %,.0f rows/s "
                         + "(accepted %,d, rejected %,d)%n", engine.first().received(), engine.first().seconds(),
@@ -174,6 +187,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (registrySubjects > 0) {
             json.append(",\"registry_subjects\":").append(registrySubjects);
+        }
+        if (warmUp > 0) {
+            json.append(",\"warm_up_rows\":").append(warmUp);
         }
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",

@@ -26,13 +26,14 @@ class BenchCommandIntegrationTests {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 
         int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload", "--store-records", "2000",
-                "--registry-subjects", "3000", "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
+                "--registry-subjects", "3000", "--warm-up", "100", "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "reader (bare, csv):               401 rows",
                 "accepted 380, rejected 20",
-                "0 new version(s)", "pre-filled:                       2,000 store records, 3,000 registry subjects");
+                "0 new version(s)", "pre-filled:                       2,000 store records, 3,000 registry subjects",
+                "warm-up (not measured):           100 rows of other keys loaded first");
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("rows").asLong()).isEqualTo(400);
@@ -46,5 +47,6 @@ class BenchCommandIntegrationTests {
         assertThat(json.get("reload_new_versions").asLong()).isZero();
         assertThat(json.get("store_records").asLong()).isEqualTo(2000);
         assertThat(json.get("registry_subjects").asLong()).isEqualTo(3000);
+        assertThat(json.get("warm_up_rows").asLong()).isEqualTo(100);
     }
 }
