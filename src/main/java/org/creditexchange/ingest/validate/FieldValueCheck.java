@@ -167,12 +167,12 @@ final class FieldValueCheck {
         return RegistrationNumberCheckDigit.isValid(v) ? Checked.ok(v) : new Checked(v, reason(f, "REG_NUMBER_INVALID", v));
     }
 
-    /** Half-width, without any whitespace: identifiers never contain spaces, clerks often type them. */
     /** Separates the values of a multi-value code field. */
     private static final Pattern VALUE_SEPARATORS = Pattern.compile("[;；]");
     /** What a code never contains: white space, no-break and zero-width spaces, a stray byte-order mark. */
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B\\uFEFF]");
 
+    /** Half-width, without any whitespace: identifiers never contain spaces, clerks often type them. */
     private static String compact(String v) {
         String half = HalfWidth.of(v);
         for (int i = 0; i < half.length(); i++) {
