@@ -3,9 +3,9 @@ package org.creditexchange.ingest.stage;
 import java.util.Arrays;
 
 /**
- * One line of PostgreSQL's CSV COPY, encoded straight to UTF-8 bytes: the same bytes as building the line's text and
- * then {@code getBytes(UTF_8)} (an unpaired surrogate becomes {@code ?}, as there), without the two copies in
- * between. A text field is quoted with inner quotes doubled; a null one is left empty (NULL in CSV COPY).
+ * Lines of PostgreSQL's CSV COPY (staging's three tables), encoded straight to UTF-8 bytes: the same bytes as
+ * building the lines' text and then {@code getBytes(UTF_8)} (an unpaired surrogate becomes {@code ?}, as there),
+ * without the copies in between. A text field is quoted with inner quotes doubled; a null one is left empty (NULL in CSV COPY).
  */
 final class CsvLineBytes {
 
@@ -16,7 +16,7 @@ final class CsvLineBytes {
         bytes = new byte[Math.max(16, capacity)];
     }
 
-    /** Characters known to be ASCII (numbers, separators), as they are. */
+    /** Characters known to be ASCII (numbers, dates, separators), as they are. */
     CsvLineBytes ascii(String text) {
         room(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -69,7 +69,12 @@ final class CsvLineBytes {
         return this;
     }
 
-    /** The line's bytes so far. */
+    /** How many bytes so far. */
+    int length() {
+        return length;
+    }
+
+    /** The bytes so far. */
     byte[] toBytes() {
         return Arrays.copyOf(bytes, length);
     }

@@ -1,7 +1,7 @@
 package org.creditexchange.ingest.stage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,8 +37,8 @@ final class StagingCopy {
      * still being computed; the narrow rows and the reasons follow in two more COPYs.
      */
     void write(Connection connection, Iterator<? extends StagedRow> rows, int size) throws Exception {
-        StringBuilder staged = new StringBuilder(Math.max(size * 256, lastLength + lastLength / 8));
-        StringBuilder reasons = new StringBuilder();
+        CsvLineBytes staged = new CsvLineBytes(Math.max(size * 256, lastLength + lastLength / 8));
+        CsvLineBytes reasons = new CsvLineBytes(256);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         CopyIn contents = copy.copyIn("COPY cx_staged_content (" + StagedRowWriter.CONTENT_COLUMNS
                 + ") FROM STDIN WITH (FORMAT csv)");
@@ -60,10 +60,10 @@ final class StagingCopy {
         lastLength = staged.length();
         try {
             copy.copyIn("COPY cx_staged_row (" + StagedRowWriter.ROW_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(staged.toString()));
-            if (!reasons.isEmpty()) {
+                    new ByteArrayInputStream(staged.toBytes()));
+            if (reasons.length() > 0) {
                 copy.copyIn("COPY cx_staged_reason (" + StagedRowWriter.REASON_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
-                        new StringReader(reasons.toString()));
+                        new ByteArrayInputStream(reasons.toBytes()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,68 +79,33 @@ final class StagingCopy {
                 .field(r.personalJson()).ascii("\n").toBytes();
     }
 
-    private void appendRow(StringBuilder staged, StagedRow r) {
-        staged.append(batchId).append(',').append(r.rowNumber());
-        text(staged, r.status().name());
-        text(staged, r.subjectStore().name());
-        text(staged, r.subjectKind());
-        text(staged, r.subjectName());
-        text(staged, r.subjectCode());
-        text(staged, r.subjectIdHash());
-        text(staged, r.businessKey());
-        text(staged, r.contentHash());
-        text(staged, r.factHash());
-        staged.append(',');
-        if (r.disclosureEnd() != null) {
-            staged.append(r.disclosureEnd());
-        }
-        staged.append(',').append(r.endsDisclosure() ? 't' : 'f');
-        text(staged, StagedRowWriter.matchStatus(r));
-        text(staged, r.match() == null ? null : r.match().nameNorm());
-        text(staged, r.match() == null ? null : r.match().orgCode());
-        text(staged, r.match() == null ? null : r.match().regNumber());
-        staged.append(',');
+    private void appendRow(CsvLineBytes staged, StagedRow r) {
+        staged.ascii(Long.toString(batchId)).ascii(",").ascii(Integer.toString(r.rowNumber()))
+                .field(r.status().name()).field(r.subjectStore().name()).field(r.subjectKind()).field(r.subjectName())
+                .field(r.subjectCode()).field(r.subjectIdHash()).field(r.businessKey()).field(r.contentHash())
+                .field(r.factHash())
+                .ascii(",").ascii(r.disclosureEnd() == null ? "" : r.disclosureEnd().toString())
+                .ascii(r.endsDisclosure() ? ",t" : ",f")
+                .field(StagedRowWriter.matchStatus(r))
+                .field(r.match() == null ? null : r.match().nameNorm())
+                .field(r.match() == null ? null : r.match().orgCode())
+                .field(r.match() == null ? null : r.match().regNumber());
         if (r.reporting() != null) {
-            staged.append(r.reporting().decisionDate()).append(',').append(r.reporting().delay().workingDays())
-                    .append(',').append(r.reporting().delay().approximate() ? 't' : 'f');
+            staged.ascii(",").ascii(r.reporting().decisionDate().toString())
+                    .ascii(",").ascii(Integer.toString(r.reporting().delay().workingDays()))
+                    .ascii(r.reporting().delay().approximate() ? ",t" : ",f");
         } else {
-            staged.append(",,");
+            staged.ascii(",,,");
         }
-        staged.append('\n');
+        staged.ascii("\n");
     }
 
-    private void appendReasons(StringBuilder reasons, StagedRow r) {
+    private void appendReasons(CsvLineBytes reasons, StagedRow r) {
         int seq = 0;
         for (Reason reason : r.reasons()) {
-            reasons.append(batchId).append(',').append(r.rowNumber()).append(',').append(seq++);
-            text(reasons, reason.field());
-            text(reasons, reason.title());
-            text(reasons, reason.code());
-            text(reasons, reason.severity().name());
-            text(reasons, reason.message());
-            text(reasons, reason.hint());
-            reasons.append('\n');
+            reasons.ascii(Long.toString(batchId)).ascii(",").ascii(Integer.toString(r.rowNumber())).ascii(",")
+                    .ascii(Integer.toString(seq++)).field(reason.field()).field(reason.title()).field(reason.code())
+                    .field(reason.severity().name()).field(reason.message()).field(reason.hint()).ascii("\n");
         }
-    }
-
-    /** A separator and a text field: null as an empty field, anything else quoted with inner quotes doubled. */
-    private static void text(StringBuilder out, String value) {
-        out.append(',');
-        if (value == null) {
-            return;
-        }
-        out.append('"');
-        int quote = value.indexOf('"');
-        if (quote < 0) {
-            // The usual case: one bulk copy.
-            out.append(value).append('"');
-            return;
-        }
-        int from = 0;
-        for (; quote >= 0; quote = value.indexOf('"', from)) {
-            out.append(value, from, quote + 1).append('"');
-            from = quote + 1;
-        }
-        out.append(value, from, value.length()).append('"');
     }
 }
