@@ -74,7 +74,6 @@ public final class StagedRowFactory {
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, String> hashed = new LinkedHashMap<>();
         Map<String, Map<String, String>> sealed = new LinkedHashMap<>();
-        boolean[] hashedDiffers = {false};
         r.values().forEach((key, value) -> {
             boolean personal = row.personalFields().contains(key);
             if (personal && !value.isBlank()) {
@@ -86,7 +85,6 @@ public final class StagedRowFactory {
             // An ID number typed into another column is personal data too: never stored in clear.
             boolean idShaped = !embedded.equals(value);
             hashed.put(key, personal || idShaped ? hasher.hash(value) : value);
-            hashedDiffers[0] |= personal || idShaped;
         });
         List<String> businessKey = new ArrayList<>();
         for (String key : item.businessKey()) {
@@ -110,9 +108,9 @@ public final class StagedRowFactory {
         MatchForms match = rejected || person ? null : matchForms.of(name, subjectCode, shown);
         DecisionDelays.Dated reporting = delays == null ? null
                 : item.timeliness().flatMap(f -> delays.of(shown.get(f.key()))).orElse(null);
-        // Without personal values the hashed values are the shown ones: one JSON serves both.
+        // Without personal values the hashed values are the shown ones (same keys, same order): one JSON serves both.
         String recordJson = CompactJson.object(shown);
-        String hashedJson = hashedDiffers[0] ? CompactJson.object(hashed) : recordJson;
+        String hashedJson = hashed.equals(shown) ? recordJson : CompactJson.object(hashed);
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
                 sha256(hashedJson), sha256(CompactJson.objectWithout(hashed, PROVENANCE)),

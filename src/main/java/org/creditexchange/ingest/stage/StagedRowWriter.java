@@ -71,7 +71,7 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
      * @throws Exception what computing a row threw, or the database's error
      */
     public void write(Iterator<? extends StagedRow> rows, int size) throws Exception {
-        if (useCopy()) {
+        if (copies()) {
             DataSource dataSource = jdbc.getDataSource();
             // The chunk transaction's own connection: the COPY commits or rolls back with the chunk.
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -115,14 +115,6 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
     }
 
     /**
-     * Tells whether this writer stages by COPY (PostgreSQL, not switched off): then rows computed elsewhere are best
-     * handed over {@link #prepared} for it.
-     */
-    public boolean copies() throws SQLException {
-        return useCopy();
-    }
-
-    /**
      * The row with its COPY line encoded, for a row computed on another thread than the writer's: encoding the
      * content is most of what the COPY costs the writer's thread.
      */
@@ -135,7 +127,11 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
         return r.status() == org.creditexchange.ingest.validate.RowStatus.REJECTED ? null : SubjectMatcher.PENDING;
     }
 
-    private boolean useCopy() throws SQLException {
+    /**
+     * Tells whether this writer stages by COPY (PostgreSQL, not switched off): then rows computed elsewhere are best
+     * handed over {@link #prepared} for it.
+     */
+    public boolean copies() throws SQLException {
         if (copy == null) {
             boolean wanted = mode == Mode.AUTO && !"false".equalsIgnoreCase(System.getProperty(COPY_PROPERTY));
             DataSource dataSource = jdbc.getDataSource();
