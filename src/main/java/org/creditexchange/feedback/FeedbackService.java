@@ -149,11 +149,8 @@ public class FeedbackService {
 
     /** Every row with its verdict and reasons, without its cells: what the receipt says. */
     private Stream<FeedbackRow> rows(long batchId, Map<Integer, List<Reason>> reasons) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(5000);
-        return streaming.queryForStream("SELECT row_no, status FROM cx_staged_row WHERE batch_id = ? ORDER BY row_no",
-                (rs, i) -> new FeedbackRow(rs.getInt(1), RowStatus.valueOf(rs.getString(2)),
-                        reasons.getOrDefault(rs.getInt(1), List.of()), null), batchId);
+        return stream("SELECT row_no, status, NULL FROM cx_staged_row WHERE batch_id = ? ORDER BY row_no", batchId,
+                reasons);
     }
 
     /**
@@ -161,17 +158,21 @@ public class FeedbackService {
      * reading the cells of every row was most of the feedback's time.
      */
     private Stream<FeedbackRow> listedRows(long batchId, Map<Integer, List<Reason>> reasons) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(1000);
-        return streaming.queryForStream("SELECT s.row_no, s.status, c.cells_json FROM cx_staged_row s"
+        return stream("SELECT s.row_no, s.status, c.cells_json FROM cx_staged_row s"
                 + " LEFT JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no"
                 + " WHERE s.batch_id = ? AND (s.status <> 'ACCEPTED' OR EXISTS (SELECT 1 FROM cx_staged_reason r"
-                + " WHERE r.batch_id = s.batch_id AND r.row_no = s.row_no)) ORDER BY s.row_no",
-                (rs, i) -> {
-                    String cells = rs.getString(3);
-                    return new FeedbackRow(rs.getInt(1), RowStatus.valueOf(rs.getString(2)),
-                            reasons.getOrDefault(rs.getInt(1), List.of()), cells == null ? null : read(cells, CELLS));
-                }, batchId);
+                + " WHERE r.batch_id = s.batch_id AND r.row_no = s.row_no)) ORDER BY s.row_no", batchId, reasons);
+    }
+
+    /** Streams (row number, status, cells JSON or null) rows of one batch as feedback rows with their reasons. */
+    private Stream<FeedbackRow> stream(String sql, long batchId, Map<Integer, List<Reason>> reasons) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1000);
+        return streaming.queryForStream(sql, (rs, i) -> {
+            String cells = rs.getString(3);
+            return new FeedbackRow(rs.getInt(1), RowStatus.valueOf(rs.getString(2)),
+                    reasons.getOrDefault(rs.getInt(1), List.of()), cells == null ? null : read(cells, CELLS));
+        }, batchId);
     }
 
     private Map<Integer, List<Reason>> reasons(long batchId) {
