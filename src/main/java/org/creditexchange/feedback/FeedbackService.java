@@ -155,11 +155,12 @@ public class FeedbackService {
 
     /**
      * The rows the workbook lists (not accepted, or with a reason), with their cells: on a large batch mostly clean,
-     * reading the cells of every row was most of the feedback's time.
+     * reading the cells of every row was most of the feedback's time. Each listed row's cells are looked up by its
+     * key: joined, the planner (which cannot know how few rows are listed) read the cells of the whole batch.
      */
     private Stream<FeedbackRow> listedRows(long batchId, Map<Integer, List<Reason>> reasons) {
-        return stream("SELECT s.row_no, s.status, c.cells_json FROM cx_staged_row s"
-                + " LEFT JOIN cx_staged_content c ON c.batch_id = s.batch_id AND c.row_no = s.row_no"
+        return stream("SELECT s.row_no, s.status, (SELECT c.cells_json FROM cx_staged_content c"
+                + " WHERE c.batch_id = s.batch_id AND c.row_no = s.row_no) FROM cx_staged_row s"
                 + " WHERE s.batch_id = ? AND (s.status <> 'ACCEPTED' OR EXISTS (SELECT 1 FROM cx_staged_reason r"
                 + " WHERE r.batch_id = s.batch_id AND r.row_no = s.row_no)) ORDER BY s.row_no", batchId, reasons);
     }
