@@ -71,8 +71,8 @@ public final class StagedRowFactory {
         String idHash = person && s.idNumberField() != null ? hasher.hash(r.text(s.idNumberField())) : "";
         String code = !person && s.codeField() != null ? IdNumberMasking.maskEmbedded(r.text(s.codeField())) : "";
 
-        Map<String, String> shown = new LinkedHashMap<>();
-        Map<String, String> hashed = new LinkedHashMap<>();
+        Map<String, String> shown = new LinkedHashMap<>(2 * r.values().size());
+        Map<String, String> hashed = new LinkedHashMap<>(2 * r.values().size());
         Map<String, Map<String, String>> sealed = new LinkedHashMap<>();
         r.values().forEach((key, value) -> {
             boolean personal = row.personalFields().contains(key);

@@ -77,7 +77,7 @@ public final class RowValidator {
                             item.title())), personalFields);
         }
         List<Reason> reasons = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>(2 * item.fields().size());
         Set<String> failed = new HashSet<>();
         // First pass: cleanse everything, so that conditions read canonical values (e.g. "01" → 自然人).
         for (FieldDefinition f : item.fields()) {
