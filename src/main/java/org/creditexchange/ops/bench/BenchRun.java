@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.creditexchange.CreditExchangeApplication;
+import org.creditexchange.config.PlatformConfiguration;
 import org.creditexchange.ingest.IngestService;
 import org.creditexchange.intake.Batch;
+import org.creditexchange.intake.BatchRepository;
 import org.creditexchange.intake.BatchStatus;
+import org.creditexchange.intake.DropChannelDefinition;
 import org.creditexchange.intake.IntakeService;
+import org.creditexchange.intake.drop.DropRoutes;
 import org.creditexchange.match.RegistryImport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +34,9 @@ public final class BenchRun {
     /** The engine's schema for a bench (dropped and created anew by the command). */
     public static final String SCHEMA = "cx_bench";
     static final String UNIT = "bench-unit";
+    /** The bench unit's drop channel: a file is taken once unchanged this long, the inbox scanned this often (the defaults). */
+    public static final int DROP_SETTLE_SECONDS = 2;
+    public static final int DROP_POLL_SECONDS = 2;
 
     private BenchRun() {
     }
@@ -49,24 +59,46 @@ public final class BenchRun {
     }
 
     /**
-     * Both loads and the peak heap.
+     * One file dropped into the watched inbox while the drop route runs (as under {@code serve}).
+     *
+     * @param pickupSeconds   from the file's last write (the copy complete) to its batch being received
+     * @param feedbackSeconds from the file's last write to its feedback workbook being written
+     */
+    public record Drop(double pickupSeconds, double feedbackSeconds) {
+    }
+
+    /**
+     * What a bench loads.
+     *
+     * @param reloadInput the same rows again (another file), or null
+     * @param warmUpInput rows of other keys loaded first, unmeasured, or null
+     * @param drops       files dropped one after the other into the bench unit's watched inbox (may be empty)
+     */
+    public record Inputs(Path registry, Path input, Path reloadInput, Path warmUpInput, List<Path> drops) {
+        public Inputs {
+            drops = List.copyOf(drops);
+        }
+    }
+
+    /**
+     * Both loads, the drops and the peak heap.
      *
      * @param reload               the second load of the same rows, or null
      * @param newVersionsOnReload  record versions written by the reload (0 when unchanged rows cost no write)
      */
-    public record Result(Load first, Load reload, long newVersionsOnReload, long peakHeapMb, double prefillSeconds) {
+    public record Result(Load first, Load reload, long newVersionsOnReload, long peakHeapMb, double prefillSeconds,
+                         List<Drop> drops) {
     }
 
     /**
-     * Runs the engine over {@code input} (and {@code reloadInput} after it, when not null), after an unmeasured load of
-     * {@code warmUpInput} when not null.
+     * Runs the engine over the input (and the reload after it, when given), after an unmeasured load of the warm-up
+     * when given; then starts the drop routes and drops each of the drop files, one after the other.
      *
      * @param home the configuration root to copy
      * @param work a scratch directory (configuration copy and data directory go there)
      */
-    public static Result run(Path home, Path work, String jdbcUrl, String username, String password, Path registry,
-                             Path input, Path reloadInput, Path warmUpInput, long storeRecords, long registrySubjects,
-                             PrintWriter err)
+    public static Result run(Path home, Path work, String jdbcUrl, String username, String password, Inputs inputs,
+                             long storeRecords, long registrySubjects, PrintWriter err)
             throws IOException, BenchFailedException {
         Path benchHome = work.resolve("home");
         for (String dir : new String[] {"connectors", "mappings", "schedules", "jobs"}) {
@@ -80,7 +112,9 @@ public final class BenchRun {
                   - id: bench
                     type: drop
                     path: drop/bench-unit
-                """);
+                    settle: %ds
+                    poll: %ds
+                """.formatted(DROP_SETTLE_SECONDS, DROP_POLL_SECONDS));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("cx.home", benchHome.toString());
         props.put("cx.data-dir", work.resolve("data").toString());
@@ -95,27 +129,28 @@ public final class BenchRun {
                 .web(WebApplicationType.NONE).logStartupInfo(false).run();
              HeapSampler heap = new HeapSampler()) {
             try {
-                ctx.getBean(RegistryImport.class).importFile("bench", registry);
+                ctx.getBean(RegistryImport.class).importFile("bench", inputs.registry());
             } catch (RegistryImport.ImportException e) {
                 throw new BenchFailedException("registry import failed: " + e.getMessage());
             }
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             double prefill = (storeRecords > 0 ? prefill(jdbc, storeRecords) : 0)
                     + (registrySubjects > 0 ? prefillRegistry(jdbc, registrySubjects) : 0);
-            if (warmUpInput != null) {
+            if (inputs.warmUpInput() != null) {
                 // Unmeasured: the JIT compiles the hot paths, the server caches what a load touches.
-                load(ctx, warmUpInput);
+                load(ctx, inputs.warmUpInput());
             }
             System.gc();
-            Load first = load(ctx, input);
+            Load first = load(ctx, inputs.input());
             Load second = null;
             long versions = 0;
-            if (reloadInput != null) {
+            if (inputs.reloadInput() != null) {
                 long v0 = count(jdbc, "cx_record_version");
-                second = load(ctx, reloadInput);
+                second = load(ctx, inputs.reloadInput());
                 versions = count(jdbc, "cx_record_version") - v0;
             }
-            return new Result(first, second, versions, heap.peakMb(), prefill);
+            List<Drop> drops = inputs.drops().isEmpty() ? List.of() : dropAll(ctx, inputs.drops());
+            return new Result(first, second, versions, heap.peakMb(), prefill, drops);
         } finally {
             before.forEach((k, v) -> {
                 if (v == null) {
@@ -191,6 +226,73 @@ public final class BenchRun {
                     }
                 });
         return new Load(c.received(), c.accepted(), c.rejected(), seconds, steps);
+    }
+
+    /** Starts the drop routes (as {@code serve} does) and drops the files one after the other. */
+    private static List<Drop> dropAll(ConfigurableApplicationContext ctx, List<Path> files)
+            throws IOException, BenchFailedException {
+        DropRoutes routes = ctx.getBean(DropRoutes.class);
+        Path inbox = routes.folders(benchChannel(ctx)).inbox();
+        try {
+            routes.startAll();
+        } catch (Exception e) {
+            throw new BenchFailedException("the drop routes did not start: " + e.getMessage());
+        }
+        // Clerks drop at any moment of the route's poll: each file after a pause of its own (seeded: runs are alike).
+        Random moments = new Random(7);
+        List<Drop> drops = new ArrayList<>();
+        for (Path file : files) {
+            sleep(moments.nextInt(DROP_POLL_SECONDS * 1000));
+            drops.add(drop(ctx.getBean(JdbcTemplate.class), ctx.getBean(BatchRepository.class), file, inbox));
+        }
+        return drops;
+    }
+
+    private static DropChannelDefinition benchChannel(ConfigurableApplicationContext ctx) {
+        return ctx.getBean(PlatformConfiguration.class).connector(UNIT).orElseThrow().channels().stream()
+                .filter(DropChannelDefinition.class::isInstance).map(DropChannelDefinition.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * Copies a file into the watched inbox, as a clerk does, and waits for its batch's feedback workbook; times both
+     * from the copy's last write (the file complete: the route may see it while it is being written, and must wait).
+     */
+    private static Drop drop(JdbcTemplate jdbc, BatchRepository batches, Path file, Path inbox)
+            throws IOException, BenchFailedException {
+        String name = file.getFileName().toString();
+        Path dropped = Files.copy(file, inbox.resolve(name));
+        long complete = Files.getLastModifiedTime(dropped).toMillis();
+        long deadline = System.currentTimeMillis() + DROP_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            List<Long> ids = jdbc.queryForList("SELECT id FROM cx_batch WHERE unit_code = ? AND original_name = ?",
+                    Long.class, UNIT, name);
+            Batch batch = ids.isEmpty() ? null : batches.get(ids.get(0));
+            if (batch != null && batch.feedbackPath() != null && Files.exists(batch.feedbackPath())) {
+                long seen = System.currentTimeMillis();
+                Batch.Counts c = batch.counts();
+                if (batch.status() != BatchStatus.DONE || c.accepted() + c.rejected() != c.received()) {
+                    throw new BenchFailedException("dropped " + name + ": batch " + batch.id() + " ended "
+                            + batch.status() + " " + batch.problemCode() + ", " + c);
+                }
+                return new Drop((batch.receivedAt().toInstant().toEpochMilli() - complete) / 1000.0,
+                        (seen - complete) / 1000.0);
+            }
+            sleep(DROP_CHECK_MILLIS);
+        }
+        throw new BenchFailedException("dropped " + name + ": no feedback after " + DROP_TIMEOUT_MILLIS / 1000 + " s");
+    }
+
+    private static final long DROP_TIMEOUT_MILLIS = 300_000;
+    private static final long DROP_CHECK_MILLIS = 20;
+
+    private static void sleep(long millis) throws BenchFailedException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailedException("interrupted while waiting for a drop's feedback");
+        }
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * in one run PostgreSQL's own {@code COPY} of those rows and the engine's full path (land, parse, map, cleanse,
  * validate, stage, match, merge, feedback) into the same server; prints both rates, their ratio and the engine's
  * peak heap, and ends with one JSON line. The engine works in a schema of its own ({@code cx_bench}, dropped and made
- * anew), so a bench never touches a platform's data.
+ * anew), so a bench never touches a platform's data. With {@code --drops} it also times small files dropped into a
+ * watched inbox, from the file complete to its feedback.
  */
 @Command(name = "bench", description = "Measure the engine against PostgreSQL's own COPY of the same synthetic rows.")
 final class BenchCommand implements Callable<Integer> {
@@ -70,6 +71,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
     boolean reload;
 
+    @Option(names = "--drops", defaultValue = "0",
+            description = "Files dropped one after the other into a watched inbox after the loads, with the drop route "
+                    + "running as under serve; each is timed from its last write to its feedback (default ${DEFAULT-VALUE}).")
+    int drops;
+
+    @Option(names = "--drop-rows", defaultValue = "1000", description = "Rows of each dropped file (default ${DEFAULT-VALUE}).")
+    long dropRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +88,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("csv") && !format.equals("xlsx")) {
             err.println("--format is csv or xlsx, not " + format);
+            return CreditExchangeCommand.EXIT_CONFIG;
+        }
+        if (drops < 0 || dropRows < 1) {
+            err.println("--drops must not be negative and --drop-rows must be at least 1");
             return CreditExchangeCommand.EXIT_CONFIG;
         }
         if (rows < 1 || !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -117,6 +130,14 @@ final class BenchCommand implements Callable<Integer> {
             warmUpInput = work.resolve("bench-warm-up.csv");
             synthetic.writeCsv(warmUpInput, rows, rows + warmUp);
         }
+        List<Path> dropFiles = new java.util.ArrayList<>();
+        for (int d = 0; d < drops; d++) {
+            // Keys after the measured rows' and the warm-up's: each drop is new records.
+            long from = rows + warmUp + d * dropRows;
+            Path file = Files.createDirectories(work.resolve("drops")).resolve("bench-drop-" + (d + 1) + ".csv");
+            synthetic.writeCsv(file, from, from + dropRows);
+            dropFiles.add(file);
+        }
         Path registry = work.resolve("bench-registry.csv");
         synthetic.writeRegistry(registry);
         out.printf(Locale.ROOT, "generated in %.1f s (%,d bytes)%n", (System.nanoTime() - t0) / 1e9, Files.size(input));
@@ -147,8 +168,10 @@ final class BenchCommand implements Callable<Integer> {
 
         BenchRun.Result engine;
         try {
-            engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, registry, input,
-                    reload ? reversed(synthetic, work, format) : null, warmUpInput, storeRecords, registrySubjects, err);
+            BenchRun.Inputs inputs = new BenchRun.Inputs(registry, input, reload ? reversed(synthetic, work, format) : null,
+                    warmUpInput, dropFiles);
+            engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, inputs, storeRecords,
+                    registrySubjects, err);
         } catch (BenchRun.BenchFailedException e) {
             err.println(e.getMessage());
             return CreditExchangeCommand.EXIT_ENGINE;
@@ -175,6 +198,13 @@ final class BenchCommand implements Callable<Integer> {
                     engine.newVersionsOnReload());
             out.println("  steps (s): " + steps(engine.reload()));
         }
+        if (!engine.drops().isEmpty()) {
+            out.printf(Locale.ROOT, "drops (%,d rows each, settle %d s, poll %d s): %d file(s), feedback %s s after the file "
+                            + "was complete (taken after %s s)%n", dropRows, BenchRun.DROP_SETTLE_SECONDS,
+                    BenchRun.DROP_POLL_SECONDS, engine.drops().size(),
+                    spread(engine.drops().stream().mapToDouble(BenchRun.Drop::feedbackSeconds).sorted().toArray()),
+                    spread(engine.drops().stream().mapToDouble(BenchRun.Drop::pickupSeconds).sorted().toArray()));
+        }
         out.printf(Locale.ROOT, "engine peak heap:                 %d MiB (max heap %d MiB)%n", engine.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         StringBuilder json = new StringBuilder();
@@ -194,6 +224,12 @@ final class BenchCommand implements Callable<Integer> {
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",
                     engine.reload().rowsPerSecond(), engine.newVersionsOnReload()));
+        }
+        if (!engine.drops().isEmpty()) {
+            double[] feedback = engine.drops().stream().mapToDouble(BenchRun.Drop::feedbackSeconds).sorted().toArray();
+            json.append(String.format(Locale.ROOT, ",\"drops\":%d,\"drop_rows\":%d,\"drop_feedback_s_median\":%.2f,"
+                    + "\"drop_feedback_s_max\":%.2f", feedback.length, dropRows, median(feedback),
+                    feedback[feedback.length - 1]));
         }
         out.println(json.append('}'));
         out.flush();
@@ -217,6 +253,20 @@ final class BenchCommand implements Callable<Integer> {
         load.steps().forEach((step, seconds) -> s.append(s.length() == 0 ? "" : ", ").append(step.replaceFirst("^ingest\\.", ""))
                 .append(' ').append(String.format(Locale.ROOT, "%.2f", seconds)));
         return s.toString();
+    }
+
+    /** Sorted figures as "min / median / max" (one figure alone as itself). */
+    private static String spread(double[] sorted) {
+        if (sorted.length == 1) {
+            return String.format(Locale.ROOT, "%.2f", sorted[0]);
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f (min / median / max)", sorted[0], median(sorted),
+                sorted[sorted.length - 1]);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static int indexOf(CatalogItemDefinition item, String key) {

@@ -26,14 +26,16 @@ class BenchCommandIntegrationTests {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 
         int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload", "--store-records", "2000",
-                "--registry-subjects", "3000", "--warm-up", "100", "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
+                "--registry-subjects", "3000", "--warm-up", "100", "--drops", "2", "--drop-rows", "20",
+                "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("COPY (PostgreSQL, keyed table):  400 rows", "reader (bare, csv):               401 rows",
                 "accepted 380, rejected 20",
                 "0 new version(s)", "pre-filled:                       2,000 store records, 3,000 registry subjects",
-                "warm-up (not measured):           100 rows of other keys loaded first");
+                "warm-up (not measured):           100 rows of other keys loaded first",
+                "drops (20 rows each, settle 2 s, poll 2 s): 2 file(s), feedback ");
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("rows").asLong()).isEqualTo(400);
@@ -48,5 +50,10 @@ class BenchCommandIntegrationTests {
         assertThat(json.get("store_records").asLong()).isEqualTo(2000);
         assertThat(json.get("registry_subjects").asLong()).isEqualTo(3000);
         assertThat(json.get("warm_up_rows").asLong()).isEqualTo(100);
+        assertThat(json.get("drops").asInt()).isEqualTo(2);
+        assertThat(json.get("drop_rows").asLong()).isEqualTo(20);
+        // A dropped file is left alone until it has stayed unchanged for the channel's settle time.
+        assertThat(json.get("drop_feedback_s_median").asDouble()).isGreaterThanOrEqualTo(org.creditexchange.ops.bench.BenchRun.DROP_SETTLE_SECONDS - 0.05);
+        assertThat(json.get("drop_feedback_s_max").asDouble()).isGreaterThanOrEqualTo(json.get("drop_feedback_s_median").asDouble());
     }
 }
