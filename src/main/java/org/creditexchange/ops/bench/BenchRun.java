@@ -52,7 +52,8 @@ public final class BenchRun {
      * One load: rows received / accepted / rejected, the seconds from landing to feedback, and the seconds of each
      * step of the ingest job (in order), to see where the time went.
      */
-    public record Load(long received, long accepted, long rejected, double seconds, Map<String, Double> steps) {
+    public record Load(long batchId, long received, long accepted, long rejected, double seconds,
+                       Map<String, Double> steps) {
         public double rowsPerSecond() {
             return received / Math.max(seconds, 1e-9);
         }
@@ -65,6 +66,20 @@ public final class BenchRun {
      * @param feedbackSeconds from the file's last write to its feedback workbook being written
      */
     public record Drop(double pickupSeconds, double feedbackSeconds) {
+    }
+
+    /**
+     * What the server itself takes to write the rows of the first load where the engine writes them: each table's rows
+     * of that batch copied by {@code INSERT … SELECT} into a new table like it, with the same indexes (no client, no
+     * parsing, no computing). The engine cannot run faster than the server writes what it must keep.
+     *
+     * @param storeRecords the batch's records; {@code storeSeconds} to write them into a copy of the store
+     * @param stagedRows   the batch's staged rows; {@code stagingSeconds} to write them and their content
+     */
+    public record Floor(long storeRecords, double storeSeconds, long stagedRows, double stagingSeconds) {
+        public double seconds() {
+            return storeSeconds + stagingSeconds;
+        }
     }
 
     /**
@@ -87,18 +102,19 @@ public final class BenchRun {
      * @param newVersionsOnReload  record versions written by the reload (0 when unchanged rows cost no write)
      */
     public record Result(Load first, Load reload, long newVersionsOnReload, long peakHeapMb, double prefillSeconds,
-                         List<Drop> drops) {
+                         List<Drop> drops, Floor floor) {
     }
 
     /**
      * Runs the engine over the input (and the reload after it, when given), after an unmeasured load of the warm-up
-     * when given; then starts the drop routes and drops each of the drop files, one after the other.
+     * when given; then starts the drop routes and drops each of the drop files, one after the other; then, when
+     * {@code measureFloor}, measures the {@link Floor}.
      *
      * @param home the configuration root to copy
      * @param work a scratch directory (configuration copy and data directory go there)
      */
     public static Result run(Path home, Path work, String jdbcUrl, String username, String password, Inputs inputs,
-                             long storeRecords, long registrySubjects, PrintWriter err)
+                             long storeRecords, long registrySubjects, boolean measureFloor, PrintWriter err)
             throws IOException, BenchFailedException {
         Path benchHome = work.resolve("home");
         for (String dir : new String[] {"connectors", "mappings", "schedules", "jobs"}) {
@@ -150,7 +166,9 @@ public final class BenchRun {
                 versions = count(jdbc, "cx_record_version") - v0;
             }
             List<Drop> drops = inputs.drops().isEmpty() ? List.of() : dropAll(ctx, inputs.drops());
-            return new Result(first, second, versions, heap.peakMb(), prefill, drops);
+            // Last: the copies it writes must not weigh on what is measured before.
+            Floor floor = measureFloor ? floor(jdbc, first.batchId()) : null;
+            return new Result(first, second, versions, heap.peakMb(), prefill, drops, floor);
         } finally {
             before.forEach((k, v) -> {
                 if (v == null) {
@@ -225,7 +243,27 @@ public final class BenchRun {
                         steps.put(rs.getString(1), java.time.Duration.between(start, end).toMillis() / 1000.0);
                     }
                 });
-        return new Load(c.received(), c.accepted(), c.rejected(), seconds, steps);
+        return new Load(done.id(), c.received(), c.accepted(), c.rejected(), seconds, steps);
+    }
+
+    private static Floor floor(JdbcTemplate jdbc, long batchId) {
+        double store = copyInto(jdbc, "cx_org_record", batchId);
+        long records = count(jdbc, "cx_floor_copy");
+        jdbc.execute("DROP TABLE cx_floor_copy");
+        double staging = copyInto(jdbc, "cx_staged_row", batchId);
+        long staged = count(jdbc, "cx_floor_copy");
+        jdbc.execute("DROP TABLE cx_floor_copy");
+        staging += copyInto(jdbc, "cx_staged_content", batchId);
+        jdbc.execute("DROP TABLE cx_floor_copy");
+        return new Floor(records, store, staged, staging);
+    }
+
+    /** Copies one batch's rows of {@code table} into a new table like it (indexes included); returns the seconds. */
+    private static double copyInto(JdbcTemplate jdbc, String table, long batchId) {
+        jdbc.execute("CREATE TABLE cx_floor_copy (LIKE " + table + " INCLUDING ALL)");
+        long started = System.nanoTime();
+        jdbc.update("INSERT INTO cx_floor_copy SELECT * FROM " + table + " WHERE batch_id = ?", batchId);
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Starts the drop routes (as {@code serve} does) and drops the files one after the other. */

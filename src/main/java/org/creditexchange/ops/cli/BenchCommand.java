@@ -71,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reload", description = "Also load the same rows again (reordered, so another file) and measure it.")
     boolean reload;
 
+    @Option(names = "--floor", description = "Also measure the server writing the first load's records and staged rows "
+            + "itself (INSERT … SELECT into copies with the same indexes): the fastest the engine could write them.")
+    boolean floor;
+
     @Option(names = "--drops", defaultValue = "0",
             description = "Files dropped one after the other into a watched inbox after the loads, with the drop route "
                     + "running as under serve; each is timed from its last write to its feedback (default ${DEFAULT-VALUE}).")
@@ -171,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
             BenchRun.Inputs inputs = new BenchRun.Inputs(registry, input, reload ? reversed(synthetic, work, format) : null,
                     warmUpInput, dropFiles);
             engine = BenchRun.run(CreditExchangeCommand.home(), work, jdbcUrl, username, password, inputs, storeRecords,
-                    registrySubjects, err);
+                    registrySubjects, floor, err);
         } catch (BenchRun.BenchFailedException e) {
             err.println(e.getMessage());
             return CreditExchangeCommand.EXIT_ENGINE;
@@ -205,6 +209,14 @@ final class BenchCommand implements Callable<Integer> {
                     spread(engine.drops().stream().mapToDouble(BenchRun.Drop::feedbackSeconds).sorted().toArray()),
                     spread(engine.drops().stream().mapToDouble(BenchRun.Drop::pickupSeconds).sorted().toArray()));
         }
+        BenchRun.Floor f = engine.floor();
+        if (f != null) {
+            out.printf(Locale.ROOT, "floor (server's own INSERT … SELECT of the first load's rows into copies with the same "
+                            + "indexes): %,d store records in %.2f s, %,d staged rows and their content in %.2f s; "
+                            + "together %,.0f rows/s = %.3f x COPY; engine / floor %.3f%n", f.storeRecords(),
+                    f.storeSeconds(), f.stagedRows(), f.stagingSeconds(), rows / f.seconds(),
+                    rows / f.seconds() / copy.rowsPerSecond(), engine.first().rowsPerSecond() / (rows / f.seconds()));
+        }
         out.printf(Locale.ROOT, "engine peak heap:                 %d MiB (max heap %d MiB)%n", engine.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         StringBuilder json = new StringBuilder();
@@ -224,6 +236,10 @@ final class BenchCommand implements Callable<Integer> {
         if (engine.reload() != null) {
             json.append(String.format(Locale.ROOT, ",\"reload_rows_per_s\":%.0f,\"reload_new_versions\":%d",
                     engine.reload().rowsPerSecond(), engine.newVersionsOnReload()));
+        }
+        if (f != null) {
+            json.append(String.format(Locale.ROOT, ",\"floor_rows_per_s\":%.0f,\"engine_vs_floor\":%.3f",
+                    rows / f.seconds(), engine.first().rowsPerSecond() / (rows / f.seconds())));
         }
         if (!engine.drops().isEmpty()) {
             double[] feedback = engine.drops().stream().mapToDouble(BenchRun.Drop::feedbackSeconds).sorted().toArray();

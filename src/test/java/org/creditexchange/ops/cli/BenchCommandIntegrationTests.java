@@ -26,7 +26,7 @@ class BenchCommandIntegrationTests {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 
         int exit = cli.execute("--rows", "400", "--invalid-percent", "5", "--reload", "--store-records", "2000",
-                "--registry-subjects", "3000", "--warm-up", "100", "--drops", "2", "--drop-rows", "20",
+                "--registry-subjects", "3000", "--warm-up", "100", "--drops", "2", "--drop-rows", "20", "--floor",
                 "--jdbc-url", EmbeddedPostgresDatabase.newDatabaseUrl());
 
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -35,7 +35,9 @@ class BenchCommandIntegrationTests {
                 "accepted 380, rejected 20",
                 "0 new version(s)", "pre-filled:                       2,000 store records, 3,000 registry subjects",
                 "warm-up (not measured):           100 rows of other keys loaded first",
-                "drops (20 rows each, settle 2 s, poll 2 s): 2 file(s), feedback ");
+                "drops (20 rows each, settle 2 s, poll 2 s): 2 file(s), feedback ",
+                // The floor copies the measured load's own rows: not the warm-up's, the pre-filled store's or the reload's.
+                "380 store records in", "400 staged rows and their content in");
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("rows").asLong()).isEqualTo(400);
@@ -50,6 +52,8 @@ class BenchCommandIntegrationTests {
         assertThat(json.get("store_records").asLong()).isEqualTo(2000);
         assertThat(json.get("registry_subjects").asLong()).isEqualTo(3000);
         assertThat(json.get("warm_up_rows").asLong()).isEqualTo(100);
+        assertThat(json.get("floor_rows_per_s").asDouble()).isPositive();
+        assertThat(json.get("engine_vs_floor").asDouble()).isPositive();
         assertThat(json.get("drops").asInt()).isEqualTo(2);
         assertThat(json.get("drop_rows").asLong()).isEqualTo(20);
         // A dropped file is left alone until it has stayed unchanged for the channel's settle time.
