@@ -1,6 +1,7 @@
 package org.creditexchange.catalog;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,7 +14,8 @@ public final class Catalog {
 
     public Catalog(Map<String, CatalogItemDefinition> items, Map<String, CodeTableDefinition> codeTables) {
         this.items = new TreeMap<>(items);
-        Map<String, CodeTable> tables = new TreeMap<>();
+        // Looked up for every coded value of every row: hashed, not ordered.
+        Map<String, CodeTable> tables = new HashMap<>();
         codeTables.forEach((id, def) -> tables.put(id, new CodeTable(def)));
         this.codeTables = tables;
     }

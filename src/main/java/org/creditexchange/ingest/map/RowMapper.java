@@ -37,7 +37,8 @@ public final class RowMapper {
                 String earlier = byField.get(key);
                 String cell = row.cell(i);
                 // A field fed by several columns (a format's 处罚类别1, 处罚类别2) joins their values.
-                byField.put(key, earlier.isBlank() ? cell : cell.isBlank() ? earlier : earlier + ";" + cell);
+                byField.put(key, earlier.isEmpty() || earlier.isBlank() ? cell
+                        : cell.isBlank() ? earlier : earlier + ";" + cell);
             }
         }
         layout.constants().forEach((key, value) -> {
