@@ -240,13 +240,17 @@ class BulkStagingIntegrationTests {
             rows.add(new StagedRow(i, rejected ? RowStatus.REJECTED : RowStatus.ACCEPTED,
                     i % 3 == 0 ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG, "法人及非法人组织",
                     "企业\"" + i + "\",有限\n公司\\N", i % 3 == 0 ? "" : "91330106MA2B3C4D11", i % 3 == 0 ? "h" + i : "",
-                    "键|" + i + "|\\", "c".repeat(64), "f".repeat(64), "{\"a\":\"值\\\"" + i + ",\\n\"}", "[\"\",\"\\\\N\"]",
-                    i % 3 == 0 ? "{\"id\":{\"hash\":\"x\"}}" : null, rejected ? null : LocalDate.of(2027, 1, i),
+                    "键|" + i + "|\\", "c".repeat(64), "f".repeat(64), utf8("{\"a\":\"值\\\"" + i + ",\\n\"}"), utf8("[\"\",\"\\\\N\"]"),
+                    i % 3 == 0 ? utf8("{\"id\":{\"hash\":\"x\"}}") : null, rejected ? null : LocalDate.of(2027, 1, i),
                     i == 5, reasons, rejected || i % 3 == 0 ? null
                             : new MatchForms("企业\"" + i + "\",有限\n公司", i % 5 == 0 ? null : "MA2B3C4D1", null),
                     i % 4 == 0 ? null : new DecisionDelays.Dated(LocalDate.of(2026, 1, 1 + i % 28),
                             new ReportingDelay(i, i % 7 == 0)), null));
         }
         return rows;
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -7,66 +7,68 @@ import java.util.Map;
  * Writes the JSON of staged values (objects of strings or of such objects, arrays of strings) exactly as Jackson's
  * default {@code ObjectMapper} writes them — same order, same escapes (backslash before a quote or a backslash,
  * b t n f r for those five control characters, the others as a backslash, u00 and two upper-case hex digits;
- * nothing else escaped) — without its machinery: a row's record and
- * content hashes are SHA-256 of this text, so a stored record's hash must come out the same as before.
+ * nothing else escaped) — without its machinery, straight to UTF-8 bytes (those of Jackson's text): a row's record
+ * and content hashes are SHA-256 of these bytes, so a stored record's hash must come out the same as before.
  */
 final class CompactJson {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Room for a value: a cell of CJK text takes three bytes a character. */
+    private static final int BYTES_PER_ENTRY = 48;
 
     private CompactJson() {
     }
 
-    /** An object of strings (null as {@code null}) or of nested such objects, in the map's order. */
-    static String object(Map<String, ?> values) {
-        StringBuilder out = new StringBuilder(64 + values.size() * 32);
+    /** An object of strings (null as {@code null}) or of nested such objects, in the map's order, as UTF-8. */
+    static byte[] object(Map<String, ?> values) {
+        Utf8Bytes out = new Utf8Bytes(64 + values.size() * BYTES_PER_ENTRY);
         object(out, values);
-        return out.toString();
+        return out.toBytes();
     }
 
     /** The same object without the entries of {@code left}, as if they had been removed from the map. */
-    static String objectWithout(Map<String, String> values, java.util.Set<String> left) {
-        StringBuilder out = new StringBuilder(64 + values.size() * 32);
-        out.append('{');
+    static byte[] objectWithout(Map<String, String> values, java.util.Set<String> left) {
+        Utf8Bytes out = new Utf8Bytes(64 + values.size() * BYTES_PER_ENTRY);
+        out.ascii('{');
         boolean first = true;
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (left.contains(e.getKey())) {
                 continue;
             }
             if (!first) {
-                out.append(',');
+                out.ascii(',');
             }
             first = false;
             string(out, e.getKey());
-            out.append(':');
+            out.ascii(':');
             string(out, e.getValue());
         }
-        return out.append('}').toString();
+        return out.ascii('}').toBytes();
     }
 
     /** An array of strings (null as {@code null}). */
-    static String array(List<String> values) {
-        StringBuilder out = new StringBuilder(16 + values.size() * 16);
-        out.append('[');
+    static byte[] array(List<String> values) {
+        Utf8Bytes out = new Utf8Bytes(16 + values.size() * BYTES_PER_ENTRY);
+        out.ascii('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
             string(out, values.get(i));
         }
-        return out.append(']').toString();
+        return out.ascii(']').toBytes();
     }
 
-    private static void object(StringBuilder out, Map<String, ?> values) {
-        out.append('{');
+    private static void object(Utf8Bytes out, Map<String, ?> values) {
+        out.ascii('{');
         boolean first = true;
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (!first) {
-                out.append(',');
+                out.ascii(',');
             }
             first = false;
             string(out, e.getKey());
-            out.append(':');
+            out.ascii(':');
             Object value = e.getValue();
             if (value instanceof Map<?, ?> nested) {
                 @SuppressWarnings("unchecked")
@@ -76,15 +78,15 @@ final class CompactJson {
                 string(out, (String) value);
             }
         }
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void string(StringBuilder out, String value) {
+    private static void string(Utf8Bytes out, String value) {
         if (value == null) {
-            out.append("null");
+            out.ascii("null");
             return;
         }
-        out.append('"');
+        out.ascii('"');
         int from = 0;
         int n = value.length();
         for (int i = 0; i < n; i++) {
@@ -92,19 +94,19 @@ final class CompactJson {
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;
             }
-            out.append(value, from, i);
+            out.text(value, from, i);
             from = i + 1;
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\t' -> out.ascii("\\t");
+                case '\n' -> out.ascii("\\n");
+                case '\f' -> out.ascii("\\f");
+                case '\r' -> out.ascii("\\r");
+                default -> out.ascii("\\u00").ascii(HEX[c >> 4]).ascii(HEX[c & 0xF]);
             }
         }
-        out.append(value, from, n).append('"');
+        out.text(value, from, n).ascii('"');
     }
 }

@@ -1,87 +1,69 @@
 package org.creditexchange.ingest.stage;
 
-import java.util.Arrays;
-
 /**
  * Lines of PostgreSQL's CSV COPY (staging's three tables), encoded straight to UTF-8 bytes: the same bytes as
  * building the lines' text and then {@code getBytes(UTF_8)} (an unpaired surrogate becomes {@code ?}, as there),
- * without the copies in between. A text field is quoted with inner quotes doubled; a null one is left empty (NULL in CSV COPY).
+ * without the copies in between. A field is quoted with inner quotes doubled; a null one is left empty (NULL in CSV
+ * COPY). A field may also be given already encoded (a row's JSON): it is copied, its quotes doubled.
  */
 final class CsvLineBytes {
 
-    private byte[] bytes;
-    private int length;
+    private final Utf8Bytes out;
 
     CsvLineBytes(int capacity) {
-        bytes = new byte[Math.max(16, capacity)];
+        out = new Utf8Bytes(capacity);
     }
 
     /** Characters known to be ASCII (numbers, dates, separators), as they are. */
     CsvLineBytes ascii(String text) {
-        room(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            bytes[length++] = (byte) text.charAt(i);
-        }
+        out.ascii(text);
         return this;
     }
 
     /** A separator, then the value quoted (null: nothing). */
     CsvLineBytes field(String value) {
-        room(1);
-        bytes[length++] = ',';
+        out.ascii(',');
         if (value == null) {
             return this;
         }
-        int n = value.length();
-        // At most three bytes a UTF-16 unit (a doubled quote is two, a surrogate pair four for two units).
-        room(3 * n + 2);
-        byte[] b = bytes;
-        int at = length;
-        b[at++] = '"';
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                b[at++] = (byte) c;
-                if (c == '"') {
-                    b[at++] = '"';
-                }
-            } else if (c < 0x800) {
-                b[at++] = (byte) (0xC0 | c >> 6);
-                b[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, value.charAt(++i));
-                    b[at++] = (byte) (0xF0 | cp >> 18);
-                    b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    b[at++] = (byte) (0x80 | cp & 0x3F);
-                } else {
-                    b[at++] = '?';
-                }
-            } else {
-                b[at++] = (byte) (0xE0 | c >> 12);
-                b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[at++] = (byte) (0x80 | c & 0x3F);
+        out.ascii('"');
+        int from = 0;
+        for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
+            out.text(value, from, quote + 1).ascii('"');
+            from = quote + 1;
+        }
+        out.text(value, from, value.length()).ascii('"');
+        return this;
+    }
+
+    /**
+     * A separator, then a value already in UTF-8 quoted (null: nothing): no byte of a multi-byte sequence is below
+     * 0x80, so the quotes to double are the bytes {@code "}.
+     */
+    CsvLineBytes field(byte[] utf8) {
+        out.ascii(',');
+        if (utf8 == null) {
+            return this;
+        }
+        out.ascii('"');
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '"') {
+                out.utf8(utf8, from, i + 1).ascii('"');
+                from = i + 1;
             }
         }
-        b[at++] = '"';
-        length = at;
+        out.utf8(utf8, from, utf8.length).ascii('"');
         return this;
     }
 
     /** How many bytes so far. */
     int length() {
-        return length;
+        return out.length();
     }
 
     /** The bytes so far. */
     byte[] toBytes() {
-        return Arrays.copyOf(bytes, length);
-    }
-
-    private void room(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
-        }
+        return out.toBytes();
     }
 }

@@ -20,7 +20,7 @@ import org.creditexchange.match.MatchForms;
  * @param businessKey   the record's key within its item (personal parts hashed)
  * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
  * @param factHash      the same without the sender's provenance (数据来源单位, its code, 备注): what two units compare
- * @param recordJson    canonical values by field, personal values masked
+ * @param recordJson    canonical values by field, personal values masked (JSON, UTF-8, as the three JSONs here)
  * @param cellsJson     the original cells, personal values masked
  * @param personalJson  personal values (ID numbers) by field: {@code hash} (keyed HMAC, for matching) and
  *                      {@code encrypted} (AES-GCM, for authorised retrieval); null when the row has none
@@ -37,7 +37,7 @@ import org.creditexchange.match.MatchForms;
  */
 public record StagedRow(int rowNumber, RowStatus status, SubjectStore subjectStore, String subjectKind,
                         String subjectName, String subjectCode, String subjectIdHash, String businessKey,
-                        String contentHash, String factHash, String recordJson, String cellsJson, String personalJson,
+                        String contentHash, String factHash, byte[] recordJson, byte[] cellsJson, byte[] personalJson,
                         java.time.LocalDate disclosureEnd, boolean endsDisclosure, List<Reason> reasons,
                         MatchForms match, DecisionDelays.Dated reporting, byte[] contentCopy) {
 

@@ -109,8 +109,8 @@ public final class StagedRowFactory {
         DecisionDelays.Dated reporting = delays == null ? null
                 : item.timeliness().flatMap(f -> delays.of(shown.get(f.key()))).orElse(null);
         // Without personal values the hashed values are the shown ones (same keys, same order): one JSON serves both.
-        String recordJson = CompactJson.object(shown);
-        String hashedJson = hashed.equals(shown) ? recordJson : CompactJson.object(hashed);
+        byte[] recordJson = CompactJson.object(shown);
+        byte[] hashedJson = hashed.equals(shown) ? recordJson : CompactJson.object(hashed);
         return new StagedRow(row.rowNumber(), row.status(), person ? StagedRow.SubjectStore.PERSON : StagedRow.SubjectStore.ORG,
                 cut(kind, 32), name, subjectCode, idHash, key(String.join("|", businessKey)),
                 sha256(hashedJson), sha256(CompactJson.objectWithout(hashed, PROVENANCE)),
@@ -152,10 +152,19 @@ public final class StagedRowFactory {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] utf8) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(utf8));
+    }
+
+    /** One digest per staging worker: looking the algorithm up per hash (twice a row) cost more than hashing a value. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

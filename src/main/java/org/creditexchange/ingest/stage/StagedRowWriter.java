@@ -92,7 +92,8 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
         List<Object[]> contents = new ArrayList<>(chunk.size());
         List<Object[]> reasons = new ArrayList<>();
         for (StagedRow r : chunk) {
-            contents.add(new Object[] {batchId, r.rowNumber(), r.recordJson(), r.cellsJson(), r.personalJson()});
+            contents.add(new Object[] {batchId, r.rowNumber(), text(r.recordJson()), text(r.cellsJson()),
+                    text(r.personalJson())});
             rows.add(new Object[] {batchId, r.rowNumber(), r.status().name(), r.subjectStore().name(), r.subjectKind(),
                     r.subjectName(), r.subjectCode(), r.subjectIdHash(), r.businessKey(), r.contentHash(), r.factHash(),
                     r.disclosureEnd() == null ? null : java.sql.Date.valueOf(r.disclosureEnd()), r.endsDisclosure(),
@@ -120,6 +121,11 @@ public class StagedRowWriter implements ItemWriter<StagedRow> {
      */
     public static StagedRow prepared(long batchId, StagedRow row) {
         return row.withContentCopy(StagingCopy.contentLine(batchId, row));
+    }
+
+    /** A row's JSON (UTF-8) as the text a JDBC batch binds; null stays null. */
+    private static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Every row that is not rejected is staged marked for the match step. */

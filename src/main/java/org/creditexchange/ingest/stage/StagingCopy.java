@@ -72,9 +72,10 @@ final class StagingCopy {
 
     /** A row's line of the COPY into {@code cx_staged_content}: batch, row, its JSON and cells, UTF-8. */
     static byte[] contentLine(long batchId, StagedRow r) {
-        int chars = r.recordJson().length() + r.cellsJson().length()
-                + (r.personalJson() == null ? 0 : r.personalJson().length());
-        return new CsvLineBytes(chars + chars / 2 + 48).ascii(Long.toString(batchId)).ascii(",")
+        int bytes = r.recordJson().length + r.cellsJson().length
+                + (r.personalJson() == null ? 0 : r.personalJson().length);
+        // Every key and value of the JSON is quoted: its quotes are doubled.
+        return new CsvLineBytes(bytes + bytes / 2 + 48).ascii(Long.toString(batchId)).ascii(",")
                 .ascii(Integer.toString(r.rowNumber())).field(r.recordJson()).field(r.cellsJson())
                 .field(r.personalJson()).ascii("\n").toBytes();
     }

@@ -56,14 +56,18 @@ class CompactJsonTests {
 
     @Test
     void escapesAsJacksonDoes() {
-        assertThat(CompactJson.object(Map.of("值", "a\"b\\c\n\t\u0001/"))).isEqualTo("{\"值\":\"a\\\"b\\\\c\\n\\t\\u0001/\"}");
-        assertThat(CompactJson.array(List.of("", "（已拒收）"))).isEqualTo("[\"\",\"（已拒收）\"]");
+        assertThat(text(CompactJson.object(Map.of("值", "a\"b\\c\n\t\u0001/"))))
+                .isEqualTo("{\"值\":\"a\\\"b\\\\c\\n\\t\\u0001/\"}");
+        assertThat(text(CompactJson.array(List.of("", "（已拒收）")))).isEqualTo("[\"\",\"（已拒收）\"]");
     }
 
-    private static void assertSame(String ours, String jackson) {
-        assertThat(ours).isEqualTo(jackson);
-        // and what the hash is taken of: the UTF-8 bytes (a lone surrogate becomes '?' either way)
-        assertThat(ours.getBytes(StandardCharsets.UTF_8)).isEqualTo(jackson.getBytes(StandardCharsets.UTF_8));
+    /** What the hash is taken of: the UTF-8 bytes of Jackson's text (a lone surrogate becomes '?' there). */
+    private static void assertSame(byte[] ours, String jackson) {
+        assertThat(ours).as(jackson).isEqualTo(jackson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static String text(Random random) {

@@ -34,8 +34,22 @@ class CsvLineBytesTests {
     }
 
     @Test
+    void copiesAFieldGivenInUtf8AsItsTextWouldBeWritten() {
+        Random random = new Random(20261126);
+        for (int round = 0; round < 5_000; round++) {
+            String value = random.nextInt(6) == 0 ? null : text(random);
+            byte[] utf8 = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+            // The text a lone surrogate's '?' decodes to: what the bytes stand for.
+            String decoded = utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+            assertThat(new CsvLineBytes(random.nextInt(40)).ascii("1").field(utf8).toBytes())
+                    .as("round %d: %s", round, value)
+                    .isEqualTo(new CsvLineBytes(0).ascii("1").field(decoded).toBytes());
+        }
+    }
+
+    @Test
     void leavesANullFieldEmptyAndQuotesAnEmptyOne() {
-        assertThat(new String(new CsvLineBytes(0).ascii("1").field(null).field("").field("a\"b").toBytes(),
+        assertThat(new String(new CsvLineBytes(0).ascii("1").field((String) null).field("").field("a\"b").toBytes(),
                 StandardCharsets.UTF_8)).isEqualTo("1,,\"\",\"a\"\"b\"");
     }
 

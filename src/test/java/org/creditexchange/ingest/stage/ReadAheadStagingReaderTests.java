@@ -120,6 +120,7 @@ class ReadAheadStagingReaderTests {
 
     private static StagedRow staged(RawRow row) {
         return new StagedRow(row.rowNumber(), RowStatus.ACCEPTED, StagedRow.SubjectStore.ORG, "", row.cell(1), "", "", "",
-                "", "", "{}", "[]", null, null, false, List.of(), null, null, null);
+                "", "", "{}".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8), null, null, false, List.of(),
+                null, null, null);
     }
 }
