@@ -20,7 +20,7 @@ import org.creditexchange.match.MatchForms;
  * @param businessKey   the record's key within its item (personal parts hashed)
  * @param contentHash   SHA-256 of the record's values (personal parts hashed): unchanged content, unchanged hash
  * @param factHash      the same without the sender's provenance (数据来源单位, its code, 备注): what two units compare
- * @param recordJson    canonical values by field, personal values masked (JSON, UTF-8, as the three JSONs here)
+ * @param recordJson    canonical values by field, personal values masked (JSON in UTF-8, as are the next two)
  * @param cellsJson     the original cells, personal values masked
  * @param personalJson  personal values (ID numbers) by field: {@code hash} (keyed HMAC, for matching) and
  *                      {@code encrypted} (AES-GCM, for authorised retrieval); null when the row has none

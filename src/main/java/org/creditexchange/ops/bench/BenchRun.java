@@ -80,6 +80,11 @@ public final class BenchRun {
         public double seconds() {
             return storeSeconds + stagingSeconds;
         }
+
+        /** The file's rows (every one is staged) per second of the server's writing. */
+        public double rowsPerSecond() {
+            return stagedRows / Math.max(seconds(), 1e-9);
+        }
     }
 
     /**
@@ -247,23 +252,23 @@ public final class BenchRun {
     }
 
     private static Floor floor(JdbcTemplate jdbc, long batchId) {
-        double store = copyInto(jdbc, "cx_org_record", batchId);
-        long records = count(jdbc, "cx_floor_copy");
-        jdbc.execute("DROP TABLE cx_floor_copy");
-        double staging = copyInto(jdbc, "cx_staged_row", batchId);
-        long staged = count(jdbc, "cx_floor_copy");
-        jdbc.execute("DROP TABLE cx_floor_copy");
-        staging += copyInto(jdbc, "cx_staged_content", batchId);
-        jdbc.execute("DROP TABLE cx_floor_copy");
-        return new Floor(records, store, staged, staging);
+        Copied store = copy(jdbc, "cx_org_record", batchId);
+        Copied staged = copy(jdbc, "cx_staged_row", batchId);
+        Copied content = copy(jdbc, "cx_staged_content", batchId);
+        return new Floor(store.rows(), store.seconds(), staged.rows(), staged.seconds() + content.seconds());
     }
 
-    /** Copies one batch's rows of {@code table} into a new table like it (indexes included); returns the seconds. */
-    private static double copyInto(JdbcTemplate jdbc, String table, long batchId) {
+    private record Copied(long rows, double seconds) {
+    }
+
+    /** Copies one batch's rows of {@code table} into a new table like it (indexes included), timed, then drops it. */
+    private static Copied copy(JdbcTemplate jdbc, String table, long batchId) {
         jdbc.execute("CREATE TABLE cx_floor_copy (LIKE " + table + " INCLUDING ALL)");
         long started = System.nanoTime();
-        jdbc.update("INSERT INTO cx_floor_copy SELECT * FROM " + table + " WHERE batch_id = ?", batchId);
-        return (System.nanoTime() - started) / 1e9;
+        int rows = jdbc.update("INSERT INTO cx_floor_copy SELECT * FROM " + table + " WHERE batch_id = ?", batchId);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        jdbc.execute("DROP TABLE cx_floor_copy");
+        return new Copied(rows, seconds);
     }
 
     /** Starts the drop routes (as {@code serve} does) and drops the files one after the other. */

@@ -214,8 +214,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "floor (server's own INSERT … SELECT of the first load's rows into copies with the same "
                             + "indexes): %,d store records in %.2f s, %,d staged rows and their content in %.2f s; "
                             + "together %,.0f rows/s = %.3f x COPY; engine / floor %.3f%n", f.storeRecords(),
-                    f.storeSeconds(), f.stagedRows(), f.stagingSeconds(), rows / f.seconds(),
-                    rows / f.seconds() / copy.rowsPerSecond(), engine.first().rowsPerSecond() / (rows / f.seconds()));
+                    f.storeSeconds(), f.stagedRows(), f.stagingSeconds(), f.rowsPerSecond(),
+                    f.rowsPerSecond() / copy.rowsPerSecond(), engine.first().rowsPerSecond() / f.rowsPerSecond());
         }
         out.printf(Locale.ROOT, "engine peak heap:                 %d MiB (max heap %d MiB)%n", engine.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -239,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (f != null) {
             json.append(String.format(Locale.ROOT, ",\"floor_rows_per_s\":%.0f,\"engine_vs_floor\":%.3f",
-                    rows / f.seconds(), engine.first().rowsPerSecond() / (rows / f.seconds())));
+                    f.rowsPerSecond(), engine.first().rowsPerSecond() / f.rowsPerSecond()));
         }
         if (!engine.drops().isEmpty()) {
             double[] feedback = engine.drops().stream().mapToDouble(BenchRun.Drop::feedbackSeconds).sorted().toArray();
